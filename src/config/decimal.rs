@@ -1,0 +1,213 @@
+//! Strict decimal parsing: plain ASCII digits with at most one `.`, no sign,
+//! no exponent, no float detour. Every rejection says why, in words a person
+//! typing a balance understands.
+
+use rust_decimal::Decimal;
+
+/// Most decimals a value may carry (a `Decimal`'s limit).
+pub const MAX_SCALE: u32 = 28;
+
+/// Largest `Decimal` mantissa (2^96 − 1).
+const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
+
+/// Which separators a balance typed by a person may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Contract values: digits and one `.` only.
+    None,
+    /// Typed balances: `,` between groups of three digits is allowed (`10,000.5`).
+    Commas,
+}
+
+/// Parses a non-negative decimal string (contract form: `"1000"`, `"0.05"`).
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    parse_with(text, Grouping::None)
+}
+
+/// Parses a balance typed by a person: like [`parse_decimal`], but thousands
+/// separators in the right places are accepted (`1,000,000.25`).
+pub fn parse_typed_balance(text: &str) -> Result<Decimal, String> {
+    parse_with(text, Grouping::Commas)
+}
+
+/// Parses with the given grouping rule.
+pub fn parse_with(text: &str, grouping: Grouping) -> Result<Decimal, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("is empty: enter a number such as 1000 or 0.5".into());
+    }
+    let lower = text.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "nan" | "inf" | "+inf" | "-inf" | "infinity" | "+infinity" | "-infinity"
+    ) {
+        return Err("must be a finite number".into());
+    }
+    if let Some(rest) = text.strip_prefix('-') {
+        return Err(if rest.bytes().any(|b| b.is_ascii_digit()) {
+            "must not be negative".into()
+        } else {
+            "is not a number".into()
+        });
+    }
+    if text.starts_with('+') {
+        return Err("must be written without a sign".into());
+    }
+    let body = match grouping {
+        Grouping::None => {
+            if text.contains(',') {
+                return Err("must use '.' as the decimal point and no thousands separators".into());
+            }
+            text.to_string()
+        }
+        Grouping::Commas => strip_grouping(text)?,
+    };
+    digits_to_decimal(&body)
+}
+
+/// Removes valid `,` thousands separators from the integer part.
+fn strip_grouping(text: &str) -> Result<String, String> {
+    if !text.contains(',') {
+        return Ok(text.to_string());
+    }
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text, None),
+    };
+    if frac.is_some_and(|f| f.contains(',')) {
+        return Err("has a ',' after the decimal point".into());
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    if !first_ok || !rest_ok {
+        return Err("has a misplaced ',' (use it only between groups of three digits)".into());
+    }
+    let mut out = groups.concat();
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Ok(out)
+}
+
+fn digits_to_decimal(body: &str) -> Result<Decimal, String> {
+    let mut mantissa: u128 = 0;
+    let mut scale: u32 = 0;
+    let mut seen_point = false;
+    let mut seen_digit = false;
+    // Fractional zeros not yet added to the mantissa: trailing zeros past the
+    // 28th decimal are dropped instead of rejected.
+    let mut pending_zeros: u32 = 0;
+    for ch in body.chars() {
+        match ch {
+            '0'..='9' => {
+                seen_digit = true;
+                let digit = ch as u32 - '0' as u32;
+                if seen_point && digit == 0 {
+                    pending_zeros += 1;
+                    continue;
+                }
+                for _ in 0..pending_zeros {
+                    mantissa = mantissa.checked_mul(10).ok_or_else(too_large)?;
+                }
+                if seen_point {
+                    scale += pending_zeros + 1;
+                    if scale > MAX_SCALE {
+                        return Err(format!("has more than {MAX_SCALE} decimals"));
+                    }
+                }
+                pending_zeros = 0;
+                mantissa = mantissa
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(u128::from(digit)))
+                    .ok_or_else(too_large)?;
+            }
+            '.' if seen_point => return Err("has more than one decimal point".into()),
+            '.' => seen_point = true,
+            'e' | 'E' if seen_digit => {
+                return Err("must be written out in full (no exponent such as 1e5)".into())
+            }
+            ',' => return Err("must use '.' as the decimal point".into()),
+            c if c.is_whitespace() => return Err("must not contain spaces".into()),
+            c if c.is_numeric() => {
+                return Err("must use the digits 0-9 only".into());
+            }
+            _ => return Err("is not a number (use digits and one '.')".into()),
+        }
+    }
+    if !seen_digit {
+        return Err("is not a number (use digits and one '.')".into());
+    }
+    // Keep trailing fractional zeros ("1.50") while they fit: same value.
+    while pending_zeros > 0 && scale < MAX_SCALE {
+        match mantissa.checked_mul(10).filter(|m| *m <= MAX_MANTISSA) {
+            Some(m) => mantissa = m,
+            None => break,
+        }
+        scale += 1;
+        pending_zeros -= 1;
+    }
+    let signed = i128::try_from(mantissa).map_err(|_| too_large())?;
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large())
+}
+
+fn too_large() -> String {
+    "is too large (at most 28 significant digits)".into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_plain_decimals() {
+        assert_eq!(parse_decimal("1000").unwrap().to_string(), "1000");
+        assert_eq!(parse_decimal("0.05").unwrap().to_string(), "0.05");
+        assert_eq!(parse_decimal(" 1.50 ").unwrap().to_string(), "1.50");
+        assert_eq!(parse_decimal(".5").unwrap().to_string(), "0.5");
+        assert_eq!(
+            parse_decimal("1.000000000000000000000000000000")
+                .unwrap()
+                .to_string(),
+            "1"
+        );
+    }
+
+    #[test]
+    fn rejects_with_reasons() {
+        assert_eq!(parse_decimal("-1").unwrap_err(), "must not be negative");
+        assert!(parse_decimal("1e5").unwrap_err().contains("exponent"));
+        assert!(parse_decimal("1.2.3")
+            .unwrap_err()
+            .contains("more than one decimal point"));
+        assert!(parse_decimal("1,000").unwrap_err().contains("thousands"));
+        assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
+        assert!(parse_decimal("abc").unwrap_err().contains("not a number"));
+        assert!(parse_decimal("١٢").unwrap_err().contains("0-9"));
+        assert!(parse_decimal(&"9".repeat(40))
+            .unwrap_err()
+            .contains("too large"));
+        assert!(parse_decimal("0.00000000000000000000000000001")
+            .unwrap_err()
+            .contains("decimals"));
+    }
+
+    #[test]
+    fn typed_balances_allow_grouping() {
+        assert_eq!(
+            parse_typed_balance("10,000.5").unwrap().to_string(),
+            "10000.5"
+        );
+        assert_eq!(
+            parse_typed_balance("1,234,567").unwrap().to_string(),
+            "1234567"
+        );
+        assert!(parse_typed_balance("1,00")
+            .unwrap_err()
+            .contains("misplaced"));
+        assert!(parse_typed_balance("1.0,5")
+            .unwrap_err()
+            .contains("after the decimal point"));
+    }
+}

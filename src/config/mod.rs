@@ -1,0 +1,12 @@
+//! The config layer: everything that turns outside input (JSON documents,
+//! JavaScript objects, text typed into the widget) into validated engine
+//! types, with errors that name the field.
+
+pub mod asset;
+pub mod decimal;
+pub mod loose;
+pub mod request;
+pub mod samples;
+pub mod widget_config;
+
+pub use loose::Loose;

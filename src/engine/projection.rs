@@ -1,0 +1,116 @@
+//! Projection over 1–3650 days: day 1 from its snapshots, every later day at
+//! the closing balance of day 1 plus, when compounding, every earlier payout.
+
+use rust_decimal::Decimal;
+
+use super::asset::Asset;
+use super::day::{day_from_balance, day_from_snapshots, DayResult, Status};
+use super::error::{EngineError, Result};
+
+/// Longest projection, in days (ten years).
+pub const MAX_DAYS: u32 = 3650;
+
+/// One day of a projection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectedDay {
+    /// 1-based day number.
+    pub day: u32,
+    /// The balance the day's rules apply to (day 1: the snapshot average).
+    pub balance: Decimal,
+    /// Status of that balance.
+    pub status: Status,
+    /// The balance that earns.
+    pub eligible: Decimal,
+    /// The day's payout.
+    pub reward: Decimal,
+}
+
+/// A whole projection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Projection {
+    /// Day 1 in full (status, average, flags).
+    pub first_day: DayResult,
+    /// Every day, in order.
+    pub days: Vec<ProjectedDay>,
+    /// Sum of all payouts.
+    pub total_reward: Decimal,
+}
+
+impl Projection {
+    /// Running totals of the payouts, one per day.
+    pub fn cumulative(&self) -> impl Iterator<Item = Decimal> + '_ {
+        self.days.iter().scan(Decimal::ZERO, |acc, d| {
+            // Bounded by `total_reward`, which was summed with overflow checks.
+            *acc = acc.checked_add(d.reward).unwrap_or(Decimal::MAX);
+            Some(*acc)
+        })
+    }
+}
+
+/// Checks a horizon in days (1–3650).
+pub fn check_days(days: u32) -> Result<()> {
+    if (1..=MAX_DAYS).contains(&days) {
+        Ok(())
+    } else {
+        Err(EngineError::new(
+            "days",
+            format!("must be an integer from 1 to {MAX_DAYS}"),
+        ))
+    }
+}
+
+/// Projects `days` days from day 1's `snapshots`, compounding or not.
+pub fn project(
+    asset: &Asset,
+    snapshots: &[Decimal],
+    days: u32,
+    compound: bool,
+) -> Result<Projection> {
+    check_days(days)?;
+    let first_day = day_from_snapshots(asset, snapshots)?;
+    let closing = snapshots.last().copied().unwrap_or(Decimal::ZERO);
+    let mut out = Vec::with_capacity(days as usize);
+    out.push(ProjectedDay {
+        day: 1,
+        balance: first_day.average_balance,
+        status: first_day.status,
+        eligible: first_day.eligible_balance,
+        reward: first_day.reward,
+    });
+    let mut total = first_day.reward;
+    let mut balance = closing;
+    let mut held: Option<DayResult> = None;
+    for day in 2..=days {
+        if compound {
+            let last = out.last().map_or(Decimal::ZERO, |d| d.reward);
+            balance = balance.checked_add(last).ok_or_else(too_large)?;
+        }
+        // Without compounding (or once payouts are zero) every later day holds
+        // the same balance, so its result is computed once and reused.
+        let reuse = held
+            .as_ref()
+            .filter(|_| !compound || out.last().is_some_and(|d| d.reward.is_zero()));
+        let result = match reuse {
+            Some(r) => r.clone(),
+            None => day_from_balance(asset, balance)?,
+        };
+        total = total.checked_add(result.reward).ok_or_else(too_large)?;
+        out.push(ProjectedDay {
+            day,
+            balance,
+            status: result.status,
+            eligible: result.eligible_balance,
+            reward: result.reward,
+        });
+        held = Some(result);
+    }
+    Ok(Projection {
+        first_day,
+        days: out,
+        total_reward: total,
+    })
+}
+
+fn too_large() -> EngineError {
+    EngineError::new("days", "the projected balance is too large for a decimal")
+}
