@@ -6,4 +6,7 @@
 //! `embed` modules exist only in the WebAssembly build.
 
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod engine;
+pub mod widget;

@@ -166,11 +166,12 @@ mod tests {
         assert_eq!(parse_decimal("0.05").unwrap().to_string(), "0.05");
         assert_eq!(parse_decimal(" 1.50 ").unwrap().to_string(), "1.50");
         assert_eq!(parse_decimal(".5").unwrap().to_string(), "0.5");
+        // 30 trailing zeros: the 28 a Decimal holds are kept, the rest dropped.
         assert_eq!(
             parse_decimal("1.000000000000000000000000000000")
                 .unwrap()
                 .to_string(),
-            "1"
+            format!("1.{}", "0".repeat(28))
         );
     }
 

@@ -7,6 +7,7 @@ pub mod decimal;
 pub mod loose;
 pub mod request;
 pub mod samples;
+pub mod scenario;
 pub mod widget_config;
 
 pub use loose::Loose;

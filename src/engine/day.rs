@@ -39,6 +39,12 @@ pub fn day_from_balance(asset: &Asset, balance: Decimal) -> Result<DayResult> {
     result(asset, Exact::of(balance), "balance")
 }
 
+/// One day during which the exact amount `balance` is held (a compounding
+/// balance, which may carry more digits than a `Decimal`).
+pub(crate) fn day_from_exact(asset: &Asset, balance: Exact) -> Result<DayResult> {
+    result(asset, balance, "balance")
+}
+
 fn result(asset: &Asset, average: Exact, field: &str) -> Result<DayResult> {
     let r = exact::reward(asset, average, field)?;
     Ok(DayResult {

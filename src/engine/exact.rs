@@ -19,6 +19,8 @@ use super::wide::Wide;
 const DAYS_PER_YEAR: u32 = 365;
 /// Largest scale a `Decimal` can carry.
 const MAX_SCALE: u32 = 28;
+/// Largest `Decimal` mantissa (2^96 − 1).
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
 
 /// A non-negative exact amount `num ÷ (count × 10^scale)`.
 #[derive(Clone, Copy, Debug)]
@@ -96,6 +98,24 @@ impl Exact {
             count: 1,
             scale: value.scale(),
         }
+    }
+
+    /// `self + d`, exactly (a compounding balance collecting payouts can
+    /// carry more digits than a `Decimal` holds), or `None` when the whole
+    /// part no longer fits a `Decimal`.
+    pub fn checked_add_decimal(&self, d: Decimal) -> Option<Exact> {
+        let scale = self.scale.max(d.scale());
+        let own = self.num.checked_mul_pow10(scale - self.scale)?;
+        let added = decimal_num(d)
+            .checked_mul_pow10(scale - d.scale())?
+            .checked_mul_small(self.count)?;
+        let num = own.checked_add(&added)?;
+        let whole = num.div_rem_small(self.count)?.0.div_pow10(scale);
+        (whole <= Wide::from_u128(MAX_MANTISSA)).then_some(Exact {
+            num,
+            count: self.count,
+            scale,
+        })
     }
 
     /// The same value with its numerator brought to `scale` (≥ its own).

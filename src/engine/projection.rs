@@ -4,8 +4,9 @@
 use rust_decimal::Decimal;
 
 use super::asset::Asset;
-use super::day::{day_from_balance, day_from_snapshots, DayResult, Status};
+use super::day::{day_from_exact, day_from_snapshots, DayResult, Status};
 use super::error::{EngineError, Result};
+use super::exact::Exact;
 
 /// Longest projection, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
@@ -77,13 +78,17 @@ pub fn project(
         eligible: first_day.eligible_balance,
         reward: first_day.reward,
     });
-    let mut total = first_day.reward;
-    let mut balance = closing;
+    // `Decimal` addition silently rounds a sum that needs more than 28
+    // digits, so the balance is kept as an exact fraction and the total as
+    // an integer count of payout units (every payout has exactly
+    // `payout_decimals` decimals).
+    let mut total_units = payout_units(first_day.reward);
+    let mut balance = Exact::of(closing);
     let mut held: Option<DayResult> = None;
     for day in 2..=days {
         if compound {
             let last = out.last().map_or(Decimal::ZERO, |d| d.reward);
-            balance = balance.checked_add(last).ok_or_else(too_large)?;
+            balance = balance.checked_add_decimal(last).ok_or_else(too_large)?;
         }
         // Without compounding (or once payouts are zero) every later day holds
         // the same balance, so its result is computed once and reused.
@@ -92,25 +97,42 @@ pub fn project(
             .filter(|_| !compound || out.last().is_some_and(|d| d.reward.is_zero()));
         let result = match reuse {
             Some(r) => r.clone(),
-            None => day_from_balance(asset, balance)?,
+            None => day_from_exact(asset, balance)?,
         };
-        total = total.checked_add(result.reward).ok_or_else(too_large)?;
+        total_units = total_units
+            .checked_add(payout_units(result.reward))
+            .ok_or_else(total_too_large)?;
         out.push(ProjectedDay {
             day,
-            balance,
+            // The exact balance, rounded down to what a `Decimal` shows.
+            balance: result.average_balance,
             status: result.status,
             eligible: result.eligible_balance,
             reward: result.reward,
         });
         held = Some(result);
     }
+    let total_reward = i128::try_from(total_units)
+        .ok()
+        .and_then(|m| Decimal::try_from_i128_with_scale(m, asset.payout_decimals()).ok())
+        .ok_or_else(total_too_large)?;
     Ok(Projection {
         first_day,
         days: out,
-        total_reward: total,
+        total_reward,
     })
+}
+
+/// A payout in units of its last decimal (payouts are never negative and
+/// always carry exactly the asset's payout decimals).
+fn payout_units(payout: Decimal) -> u128 {
+    payout.mantissa().unsigned_abs()
 }
 
 fn too_large() -> EngineError {
     EngineError::new("days", "the projected balance is too large for a decimal")
+}
+
+fn total_too_large() -> EngineError {
+    EngineError::new("days", "the total reward is too large for a decimal")
 }

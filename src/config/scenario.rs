@@ -1,0 +1,238 @@
+//! A shareable demo scenario (rate edits, balances, horizon, compounding)
+//! encoded as one URL-safe query value, e.g.
+//! `v1~h30~c1~BNB_a2.5_m0.5_x1000_b1000~USDT_t500-12-5000-0.8--0.3_b10000`.
+//!
+//! Only unreserved URL characters are used (`A-Z a-z 0-9 - . _ ~`), so the
+//! value needs no escaping. Every value is a plain decimal; APRs are percents,
+//! as typed in demo mode. Decoding validates the shape; the widget then feeds
+//! each value through its ordinary inputs, so the usual validation applies.
+
+use rust_decimal::Decimal;
+
+use super::decimal::parse_decimal;
+use crate::engine::TimeOfDay;
+
+/// Query parameter that carries a scenario.
+pub const QUERY_PARAM: &str = "ss-scenario";
+/// Format version tag.
+const VERSION: &str = "v1";
+
+/// One asset's part of a scenario; `None` leaves the configured value.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct AssetScenario {
+    /// Asset symbol.
+    pub symbol: String,
+    /// Flat APR in percent.
+    pub apr_percent: Option<Decimal>,
+    /// Tiers: (up_to, APR percent), the last unbounded.
+    pub tiers_percent: Option<Vec<(Option<Decimal>, Decimal)>>,
+    /// Minimum holding.
+    pub min_amount: Option<Decimal>,
+    /// Cap: `Some(None)` = uncapped.
+    pub max_cap: Option<Option<Decimal>>,
+    /// Opening balance.
+    pub balance: Option<Decimal>,
+    /// Intraday changes.
+    pub changes: Vec<(TimeOfDay, Decimal)>,
+}
+
+/// A whole scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Scenario {
+    /// Projection horizon in days.
+    pub horizon_days: Option<u32>,
+    /// Compounding on/off.
+    pub compound: Option<bool>,
+    /// Per-asset parts, in order.
+    pub assets: Vec<AssetScenario>,
+}
+
+impl Scenario {
+    /// The URL-safe text of this scenario.
+    pub fn encode(&self) -> String {
+        let mut parts = vec![VERSION.to_string()];
+        if let Some(h) = self.horizon_days {
+            parts.push(format!("h{h}"));
+        }
+        if let Some(c) = self.compound {
+            parts.push(format!("c{}", u8::from(c)));
+        }
+        for a in &self.assets {
+            let mut fields = vec![a.symbol.clone()];
+            if let Some(apr) = a.apr_percent {
+                fields.push(format!("a{apr}"));
+            }
+            if let Some(tiers) = &a.tiers_percent {
+                let pairs: Vec<String> = tiers
+                    .iter()
+                    .map(|(up, apr)| {
+                        format!("{}-{apr}", up.map(|u| u.to_string()).unwrap_or_default())
+                    })
+                    .collect();
+                fields.push(format!("t{}", pairs.join("-")));
+            }
+            if let Some(min) = a.min_amount {
+                fields.push(format!("m{min}"));
+            }
+            if let Some(cap) = &a.max_cap {
+                fields.push(format!(
+                    "x{}",
+                    cap.map(|c| c.to_string()).unwrap_or_default()
+                ));
+            }
+            if let Some(b) = a.balance {
+                fields.push(format!("b{b}"));
+            }
+            if !a.changes.is_empty() {
+                let pairs: Vec<String> = a
+                    .changes
+                    .iter()
+                    .map(|(at, bal)| format!("{}-{bal}", at.to_string().replace(':', "")))
+                    .collect();
+                fields.push(format!("k{}", pairs.join("-")));
+            }
+            parts.push(fields.join("_"));
+        }
+        parts.join("~")
+    }
+
+    /// Reads a scenario; the error says what part could not be read.
+    pub fn decode(text: &str) -> Result<Scenario, String> {
+        let mut parts = text.split('~');
+        if parts.next() != Some(VERSION) {
+            return Err("unknown scenario format".into());
+        }
+        let mut scenario = Scenario::default();
+        for part in parts {
+            let first = part.as_bytes().first().copied().unwrap_or(b' ');
+            if first.is_ascii_lowercase() {
+                let value = &part[1..];
+                match first {
+                    b'h' => {
+                        scenario.horizon_days = Some(
+                            value
+                                .parse()
+                                .map_err(|_| format!("bad horizon {value:?}"))?,
+                        )
+                    }
+                    b'c' => scenario.compound = Some(value == "1"),
+                    _ => return Err(format!("unknown part {part:?}")),
+                }
+            } else {
+                scenario.assets.push(decode_asset(part)?);
+            }
+        }
+        Ok(scenario)
+    }
+}
+
+fn dec(value: &str, what: &str) -> Result<Decimal, String> {
+    parse_decimal(value).map_err(|why| format!("{what} {value:?} {why}"))
+}
+
+fn decode_asset(part: &str) -> Result<AssetScenario, String> {
+    let mut fields = part.split('_');
+    let symbol = fields.next().unwrap_or_default();
+    if symbol.is_empty()
+        || !symbol
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Err(format!("bad symbol {symbol:?}"));
+    }
+    let mut a = AssetScenario {
+        symbol: symbol.to_string(),
+        ..AssetScenario::default()
+    };
+    for field in fields {
+        let (key, value) = field.split_at(field.len().min(1));
+        match key {
+            "a" => a.apr_percent = Some(dec(value, "APR")?),
+            "m" => a.min_amount = Some(dec(value, "minimum")?),
+            "x" if value.is_empty() => a.max_cap = Some(None),
+            "x" => a.max_cap = Some(Some(dec(value, "cap")?)),
+            "b" => a.balance = Some(dec(value, "balance")?),
+            "t" => {
+                let items: Vec<&str> = value.split('-').collect();
+                if items.len() % 2 != 0 {
+                    return Err(format!("bad tiers {value:?}"));
+                }
+                let tiers = items
+                    .chunks(2)
+                    .map(|pair| {
+                        let up = if pair[0].is_empty() {
+                            None
+                        } else {
+                            Some(dec(pair[0], "tier bound")?)
+                        };
+                        Ok((up, dec(pair[1], "tier APR")?))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                a.tiers_percent = Some(tiers);
+            }
+            "k" => {
+                let items: Vec<&str> = value.split('-').collect();
+                if items.len() % 2 != 0 {
+                    return Err(format!("bad changes {value:?}"));
+                }
+                for pair in items.chunks(2) {
+                    let t = pair[0];
+                    let at = (t.len() == 4)
+                        .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
+                        .flatten()
+                        .ok_or_else(|| format!("bad time {t:?}"))?;
+                    a.changes.push((at, dec(pair[1], "balance")?));
+                }
+            }
+            _ => return Err(format!("unknown field {field:?} for {symbol}")),
+        }
+    }
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn round_trips() {
+        let s = Scenario {
+            horizon_days: Some(90),
+            compound: Some(true),
+            assets: vec![
+                AssetScenario {
+                    symbol: "BNB".into(),
+                    apr_percent: Some(d("2.5")),
+                    min_amount: Some(d("0.5")),
+                    max_cap: Some(None),
+                    balance: Some(d("1000")),
+                    changes: vec![(TimeOfDay::new(12, 0).unwrap(), d("500"))],
+                    ..Default::default()
+                },
+                AssetScenario {
+                    symbol: "USDT".into(),
+                    tiers_percent: Some(vec![(Some(d("500")), d("12")), (None, d("0.3"))]),
+                    ..Default::default()
+                },
+            ],
+        };
+        let text = s.encode();
+        assert_eq!(
+            text,
+            "v1~h90~c1~BNB_a2.5_m0.5_x_b1000_k1200-500~USDT_t500-12--0.3"
+        );
+        assert_eq!(Scenario::decode(&text), Ok(s));
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(Scenario::decode("v2~h3").is_err());
+        assert!(Scenario::decode("v1~BNB_a-1").is_err());
+        assert!(Scenario::decode("v1~bnb_a1").is_err());
+        assert!(Scenario::decode("v1~BNB_k2500-1").is_err());
+    }
+}

@@ -1,0 +1,103 @@
+//! The embedding glue: what `embed.js` calls. `mount` renders a widget into an
+//! open Shadow DOM root on the host's element and returns a handle with
+//! `update(config)` and `destroy()`. Nothing here throws into the host page: a
+//! bad config renders as a readable error inside the widget's box.
+
+mod config_value;
+mod events;
+mod panic_guard;
+mod shadow;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+use crate::widget::app::{Root, RootProps};
+
+pub use events::{dispatch_activation, dispatch_estimate};
+
+/// A mounted widget, as seen from JavaScript.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    app: AppHandle<Root>,
+    host: Element,
+    shadow: shadow::WidgetShadow,
+}
+
+/// Mounts a widget on `element` with `config` (a JavaScript object, or
+/// `null`/`undefined` for the built-in samples).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(element: Element, config: JsValue) -> WidgetHandle {
+    mount_props(element, config_value::parse(&config))
+}
+
+/// Mounts a widget that only shows `message` as a config error (used by the
+/// auto-mount when a `data-config` or `data-config-url` cannot be read).
+#[wasm_bindgen(js_name = mountError)]
+pub fn mount_error(element: Element, message: String) -> WidgetHandle {
+    mount_props(element, Err(message))
+}
+
+fn mount_props(
+    element: Element,
+    config: Result<Rc<crate::config::widget_config::WidgetConfig>, String>,
+) -> WidgetHandle {
+    panic_guard::install();
+    let Some(shadow) = shadow::WidgetShadow::attach(&element) else {
+        element.set_text_content(Some(
+            "The soft staking widget cannot be shown inside this element.",
+        ));
+        return WidgetHandle { mounted: None };
+    };
+    let props = RootProps {
+        config,
+        host: element.clone(),
+        scenario: shadow::scenario_from_location(),
+    };
+    let app =
+        yew::Renderer::<Root>::with_root_and_props(shadow.container().clone(), props).render();
+    WidgetHandle {
+        mounted: Some(Mounted {
+            app,
+            host: element,
+            shadow,
+        }),
+    }
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Replaces the config; what the visitor typed is kept. A bad config shows
+    /// its error inside the widget. No effect after `destroy()`.
+    pub fn update(&mut self, config: JsValue) {
+        if let Some(m) = self.mounted.as_mut() {
+            let props = RootProps {
+                config: config_value::parse(&config),
+                host: m.host.clone(),
+                scenario: None,
+            };
+            m.app.update(props);
+        }
+    }
+
+    /// Unmounts the widget and removes everything it added to the element.
+    /// Safe to call twice.
+    pub fn destroy(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            m.app.destroy();
+            m.shadow.detach();
+        }
+    }
+
+    /// True until `destroy()`.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.mounted.is_some()
+    }
+}

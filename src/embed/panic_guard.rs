@@ -1,0 +1,52 @@
+//! Containment of the impossible: if Rust ever panics, every widget on the
+//! page shows "Something went wrong" in its own box instead of freezing, and
+//! the host page is untouched. (Release builds abort after the hook runs.)
+
+use std::cell::RefCell;
+use std::sync::Once;
+
+use web_sys::ShadowRoot;
+
+thread_local! {
+    static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
+}
+
+static INSTALL: Once = Once::new();
+
+/// Message shown in place of a widget after a panic.
+const CRASH_HTML: &str = "<div role=\"alert\" class=\"ss-crash\" data-testid=\"widget-crash\">\
+<strong>Something went wrong.</strong> The reward estimator stopped; reload the page to try again.</div>";
+
+/// Installs the panic hook once per page.
+pub fn install() {
+    INSTALL.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("soft-staking widget: {info}").into());
+            ROOTS.with(|roots| {
+                if let Ok(roots) = roots.try_borrow() {
+                    for root in roots.iter() {
+                        root.set_inner_html(CRASH_HTML);
+                    }
+                }
+            });
+        }));
+    });
+}
+
+/// Remembers a widget's root so that a panic can be shown in it.
+pub fn register(root: &ShadowRoot) {
+    ROOTS.with(|roots| {
+        if let Ok(mut roots) = roots.try_borrow_mut() {
+            roots.push(root.clone());
+        }
+    });
+}
+
+/// Forgets a destroyed widget's root.
+pub fn unregister(root: &ShadowRoot) {
+    ROOTS.with(|roots| {
+        if let Ok(mut roots) = roots.try_borrow_mut() {
+            roots.retain(|r| r != root);
+        }
+    });
+}

@@ -1,0 +1,82 @@
+//! The widget's open Shadow DOM root: one container element for Yew to render
+//! into and the widget stylesheet, adopted (constructable stylesheets work
+//! under a strict `style-src 'self'` policy, unlike inline `<style>`).
+
+use std::cell::RefCell;
+
+use js_sys::Array;
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+use super::panic_guard;
+use crate::config::scenario::QUERY_PARAM;
+
+/// The widget's stylesheet text.
+const WIDGET_CSS: &str = include_str!("../widget/styles.css");
+
+thread_local! {
+    /// One parsed stylesheet shared by every widget on the page.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// A widget's shadow root and the container it renders into.
+pub struct WidgetShadow {
+    root: ShadowRoot,
+    container: Element,
+}
+
+impl WidgetShadow {
+    /// Attaches (or reuses, after a `destroy()`) an open shadow root on
+    /// `host`; `None` when the element cannot host one.
+    pub fn attach(host: &Element) -> Option<WidgetShadow> {
+        let root = match host.shadow_root() {
+            Some(existing) => existing,
+            None => host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .ok()?,
+        };
+        root.set_inner_html("");
+        if let Some(sheet) = shared_sheet() {
+            let sheets = Array::of1(&sheet);
+            let _ = js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &sheets);
+        }
+        let document = host.owner_document()?;
+        let container = document.create_element("div").ok()?;
+        container.set_class_name("ss-host");
+        root.append_child(&container).ok()?;
+        panic_guard::register(&root);
+        Some(WidgetShadow { root, container })
+    }
+
+    /// The element Yew renders into.
+    pub fn container(&self) -> &Element {
+        &self.container
+    }
+
+    /// Removes the container and the stylesheet; the empty root stays (a
+    /// shadow root cannot be removed) and is reused by a later mount.
+    pub fn detach(self) {
+        panic_guard::unregister(&self.root);
+        self.container.remove();
+        let _ = js_sys::Reflect::set(&self.root, &"adoptedStyleSheets".into(), &Array::new());
+        self.root.set_inner_html("");
+    }
+}
+
+fn shared_sheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        let mut slot = cell.try_borrow_mut().ok()?;
+        if slot.is_none() {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(WIDGET_CSS).ok()?;
+            *slot = Some(sheet);
+        }
+        slot.clone()
+    })
+}
+
+/// The shared scenario in the page URL (`?ss-scenario=…`), if any.
+pub fn scenario_from_location() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(QUERY_PARAM).filter(|s| !s.is_empty())
+}

@@ -1,0 +1,67 @@
+//! The stored form of the activation state: one short line of text,
+//! `soft-staking/v1 terms=1 on=1 day=20781`, parsed strictly so that foreign or
+//! corrupted data under the same key is recognised and never misread.
+
+use super::state::Activation;
+
+const TAG: &str = "soft-staking/v1";
+
+/// The record text for `activation`.
+pub fn encode(activation: Activation) -> String {
+    let day = activation
+        .activated_day
+        .map_or_else(|| "-".to_string(), |d| d.to_string());
+    format!(
+        "{TAG} terms={} on={} day={day}",
+        u8::from(activation.terms_accepted),
+        u8::from(activation.on)
+    )
+}
+
+/// The activation in `text`, or `None` when it is not a record of ours.
+pub fn decode(text: &str) -> Option<Activation> {
+    let mut parts = text.split(' ');
+    if parts.next()? != TAG {
+        return None;
+    }
+    let flag = |part: Option<&str>, key: &str| match part?.strip_prefix(key)? {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    };
+    let terms_accepted = flag(parts.next(), "terms=")?;
+    let on = flag(parts.next(), "on=")?;
+    let activated_day = match parts.next()?.strip_prefix("day=")? {
+        "-" => None,
+        d => Some(d.parse::<i64>().ok()?),
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(Activation {
+        terms_accepted,
+        // Earning without accepted terms is not a state we ever write.
+        on: on && terms_accepted,
+        activated_day,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_rejects_foreign_data() {
+        let a = Activation {
+            terms_accepted: true,
+            on: true,
+            activated_day: Some(20_781),
+        };
+        assert_eq!(encode(a), "soft-staking/v1 terms=1 on=1 day=20781");
+        assert_eq!(decode(&encode(a)), Some(a));
+        assert_eq!(decode("{\"active\":true}"), None);
+        assert_eq!(decode("soft-staking/v1 terms=1 on=2 day=-"), None);
+        assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=x"), None);
+        assert_eq!(decode(""), None);
+    }
+}

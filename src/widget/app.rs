@@ -1,0 +1,169 @@
+//! The app shell: `Root` shows either the config error or the `Widget`;
+//! `Widget` owns the reducer and the side effects (storage, events, the shared
+//! scenario) and lays out the components. All data changes go through
+//! [`State::apply`](super::state::State::apply).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::components::activation_bar::ActivationBar;
+use super::components::asset_table::AssetTable;
+use super::components::cohort_panel::CohortPanel;
+use super::components::config_error::ConfigError;
+use super::components::horizon_controls::HorizonControls;
+use super::components::share_link::ShareLink;
+use super::components::terms_dialog::TermsDialog;
+use super::hooks::use_activation_store::use_activation_store;
+use super::state::{Action, State};
+use crate::config::scenario::Scenario;
+use crate::config::widget_config::{Mode, WidgetConfig};
+use crate::embed::dispatch_activation;
+
+/// Props of the root: the config (or why it is invalid) and the host element.
+#[derive(Properties, PartialEq, Clone)]
+pub struct RootProps {
+    /// The validated config, or the message to show instead of the widget.
+    pub config: Result<Rc<WidgetConfig>, String>,
+    /// The element the host mounted on (events are dispatched on it).
+    pub host: Element,
+    /// A shared scenario from the page URL (demo mode).
+    pub scenario: Option<String>,
+}
+
+/// The component Yew renders into the shadow root.
+#[function_component(Root)]
+pub fn root(props: &RootProps) -> Html {
+    match &props.config {
+        Err(message) => html! {
+            <div class="ss-root theme-auto">
+                <ConfigError message={message.clone()} />
+            </div>
+        },
+        Ok(config) => html! {
+            <Widget config={config.clone()} host={props.host.clone()} scenario={props.scenario.clone()} />
+        },
+    }
+}
+
+/// Props of the widget proper.
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    /// The validated config.
+    pub config: Rc<WidgetConfig>,
+    /// The host element, for events.
+    pub host: Element,
+    /// A shared scenario from the page URL (demo mode).
+    pub scenario: Option<String>,
+}
+
+/// The estimator widget.
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
+    let store = use_activation_store(&props.config.storage_key);
+    let initial_config = use_memo((), {
+        let config = props.config.clone();
+        move |_| config
+    });
+    let state = use_reducer({
+        let config = props.config.clone();
+        let store = store.clone();
+        move || State::new(&config, store.load())
+    });
+
+    // A shared scenario in the URL is applied once, in demo mode.
+    {
+        let dispatcher = state.dispatcher();
+        let scenario = props.scenario.clone();
+        let demo = props.config.mode == Mode::Demo;
+        use_effect_with((), move |_| {
+            if let (true, Some(text)) = (demo, scenario) {
+                match Scenario::decode(&text) {
+                    Ok(s) => dispatcher.dispatch(Action::ApplyScenario(s)),
+                    Err(why) => dispatcher.dispatch(Action::ScenarioError(format!(
+                        "The shared scenario could not be read: {why}."
+                    ))),
+                }
+            }
+        });
+    }
+
+    // `update(config)` from the host.
+    {
+        let dispatcher = state.dispatcher();
+        let initial = initial_config.clone();
+        use_effect_with(props.config.clone(), move |config| {
+            if !Rc::ptr_eq(config, &initial) {
+                dispatcher.dispatch(Action::Reconfigure(config.clone()));
+            }
+        });
+    }
+
+    // Persist the activation and tell the host, on every change after mount.
+    {
+        let last = use_mut_ref(|| Cell::new(state.activation));
+        let host = props.host.clone();
+        let store = store.clone();
+        use_effect_with(state.activation, move |activation| {
+            let previous = last.borrow().get();
+            if previous != *activation {
+                last.borrow().set(*activation);
+                store.save(*activation);
+                if previous.on != activation.on {
+                    dispatch_activation(&host, activation.on);
+                }
+            }
+        });
+    }
+
+    let demo = state.mode == Mode::Demo;
+    let class = classes!(
+        "ss-root",
+        format!("theme-{}", state.theme.as_str()),
+        state.style.group.class(),
+        demo.then_some("mode-demo"),
+    );
+    html! {
+        <div {class} lang={state.locale.clone()}>
+            <header class="ss-header">
+                <div class="ss-heading">
+                    <h2 class="ss-title">{ "Soft Staking" }</h2>
+                    <p class="ss-subtitle">{ "Earn staking rewards on tokens in your spot wallet: no lock-up, trade or withdraw any time." }</p>
+                </div>
+                <ActivationBar activation={state.activation} dispatch={state.dispatcher()} />
+            </header>
+            if let Some(why) = &state.scenario_error {
+                <p class="ss-banner ss-banner-error" role="alert">{ why.clone() }</p>
+            }
+            <HorizonControls
+                days={state.horizon_days}
+                custom={state.custom_horizon.clone()}
+                compound={state.compound}
+                dispatch={state.dispatcher()}
+            />
+            <AssetTable
+                rows={state.rows.clone()}
+                open_row={state.open_row}
+                compound={state.compound}
+                horizon_days={state.horizon_days}
+                demo={demo}
+                dispatch={state.dispatcher()}
+                host={props.host.clone()}
+            />
+            <p class="ss-footnote">
+                { "Rewards = average of the day's balance snapshots (taken from 00:00 UTC) × APR ÷ 365, paid the next day by 08:00 UTC and rounded down. APRs are estimates and can change. Values marked " }
+                <span class="ss-tag">{ "sample" }</span>
+                { " are illustrative, not offers." }
+            </p>
+            if demo {
+                <section class="ss-demo" aria-label="Product team tools">
+                    <ShareLink scenario={state.scenario().encode()} />
+                    <CohortPanel rows={state.rows.clone()} />
+                </section>
+            }
+            <TermsDialog open={state.dialog_open} ticked={state.terms_ticked} dispatch={state.dispatcher()} />
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! The on/off switch of soft staking: "Activate" (opens the terms), the ON/OFF
+//! toggle, and the timeline of the first snapshot and the first reward.
+
+use yew::prelude::*;
+
+use crate::widget::format::UtcDate;
+use crate::widget::state::{Action, Activation, State};
+
+/// Props of [`ActivationBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ActivationBarProps {
+    /// Current activation.
+    pub activation: Activation,
+    /// Reducer dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Today's Unix day (UTC) from the browser clock.
+pub fn today() -> i64 {
+    // Milliseconds since the epoch; a JavaScript number holds them exactly.
+    (js_sys::Date::now() as i64).div_euclid(86_400_000)
+}
+
+/// Activate button, toggle and timeline.
+#[function_component(ActivationBar)]
+pub fn activation_bar(props: &ActivationBarProps) -> Html {
+    let a = props.activation;
+    let on_activate = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::OpenTerms))
+    };
+    let on_toggle = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::SetEarning(!a.on)))
+    };
+    let start = a.activated_day.filter(|_| a.on).unwrap_or_else(today);
+    let first_snapshot = UtcDate::from_unix_days(start + 1).human();
+    let first_reward = UtcDate::from_unix_days(start + 2).human();
+    let lead = if a.on {
+        format!("Activated {}", UtcDate::from_unix_days(start).human())
+    } else {
+        "Activate now".to_string()
+    };
+    html! {
+        <div class="ss-activation">
+            <div class="ss-activation-controls">
+                if !a.terms_accepted {
+                    <button type="button" class="ss-button ss-button-primary" onclick={on_activate} data-testid="activate-button">
+                        { "Activate" }
+                    </button>
+                }
+                <button type="button" role="switch" class={classes!("ss-toggle", a.on.then_some("is-on"))}
+                    aria-checked={a.on.to_string()} aria-label="Soft staking" onclick={on_toggle}
+                    data-testid="soft-staking-toggle">
+                    <span class="ss-toggle-track" aria-hidden="true"><span class="ss-toggle-thumb"></span></span>
+                    <span class="ss-toggle-text">{ if a.on { "ON" } else { "OFF" } }</span>
+                </button>
+            </div>
+            <p class="ss-timeline" data-testid="activation-timeline">
+                { lead }
+                <span aria-hidden="true">{ " → " }</span>
+                { format!("first snapshot {first_snapshot} 00:00 UTC") }
+                <span aria-hidden="true">{ " → " }</span>
+                { format!("first reward by {first_reward} 08:00 UTC") }
+            </p>
+        </div>
+    }
+}

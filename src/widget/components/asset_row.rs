@@ -1,0 +1,310 @@
+//! One asset: limits, APR, the balance input, the live estimate, the status,
+//! and (when open) the intraday editor and the plot. Re-renders only when its
+//! own row changes: the props are an `Rc` and a stable dispatcher.
+
+use std::rc::Rc;
+
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+use super::amount::grouped_html;
+use super::rate_inputs::RateInput;
+use super::row_details::RowDetails;
+use super::status_badge::{Badge, StatusBadge};
+use crate::config::request::fixed;
+use crate::embed::dispatch_estimate;
+use crate::engine::{apy_if_held, Rate, Status};
+use crate::widget::format::{apy_percent_text, fiat_value, percent_text};
+use crate::widget::rate_edits::EditTarget;
+use crate::widget::row::Row;
+use crate::widget::state::{Action, State};
+
+/// Props of [`AssetRow`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AssetRowProps {
+    /// The row.
+    pub row: Rc<Row>,
+    /// Its index in the state.
+    pub index: usize,
+    /// Details open.
+    pub open: bool,
+    /// Compounding on/off.
+    pub compound: bool,
+    /// Projection horizon in days.
+    pub horizon_days: u32,
+    /// Demo mode.
+    pub demo: bool,
+    /// Reducer dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+    /// Host element (estimate events).
+    pub host: Element,
+}
+
+/// A table row (plus its details row when open).
+#[function_component(AssetRow)]
+pub fn asset_row(props: &AssetRowProps) -> Html {
+    let row = &props.row;
+    let asset = &row.item.asset;
+    let sym = asset.symbol().to_string();
+    let pd = asset.payout_decimals();
+    let index = props.index;
+
+    use_estimate_event(props);
+
+    let on_balance = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::SetBalance {
+                row: index,
+                text: input.value(),
+            });
+        })
+    };
+    let on_toggle = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ToggleRow { row: index }))
+    };
+
+    let estimate = row.estimate.as_ref();
+    let stale = row.balance.error.is_some()
+        || row.estimate_error.is_some()
+        || row
+            .changes
+            .iter()
+            .any(|c| c.at.error.is_some() || c.balance.error.is_some());
+    let error = row
+        .balance
+        .error
+        .clone()
+        .or_else(|| row.estimate_error.clone());
+    let input_id = format!("ss-balance-{sym}");
+    let error_id = format!("ss-balance-error-{sym}");
+    let details_id = format!("ss-details-{sym}");
+
+    let badge = estimate.map_or(Badge::Empty, |e| {
+        Badge::of(e.day.status, e.day.below_payout_precision)
+    });
+    let explanation = explain(row, badge);
+
+    let daily = estimate.map(|e| fixed_decimal(e.day.reward, pd));
+    let cumulative = estimate.map(|e| fixed_decimal(e.total(props.compound), pd));
+    let before = row.before.as_ref().map(|e| fixed_decimal(e.day.reward, pd));
+
+    html! {
+        <tbody class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
+            <tr class="ss-row" data-testid={format!("asset-row-{sym}")}>
+                <th scope="row" class="c-token" data-label="Token">
+                    <span class="ss-symbol">{ sym.clone() }</span>
+                    if asset.spec().name.is_some() {
+                        <span class="ss-name">{ asset.display_name().to_string() }</span>
+                    }
+                    <button type="button" class="ss-link" aria-expanded={props.open.to_string()} aria-controls={details_id.clone()}
+                        data-testid={format!("details-toggle-{sym}")} onclick={on_toggle}>
+                        { if props.open { "Hide details" } else { "Intraday & chart" } }
+                    </button>
+                </th>
+                <td class="c-min" data-label="Minimum">
+                    <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), '.') }</span>
+                    if props.demo {
+                        <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
+                            label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.dispatch.clone()} />
+                    }
+                </td>
+                <td class="c-max" data-label="Maximum">
+                    <span class="ss-num" data-testid={format!("max-{sym}")}>
+                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, '.')) }
+                    </span>
+                    if row.item.sample_cap && !props.demo {
+                        <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
+                    }
+                    if props.demo {
+                        <RateInput symbol={sym.clone()} index={index} target={EditTarget::Max} field={edit_field(row, EditTarget::Max)}
+                            label="Cap (empty = none)" testid={format!("max-input-{sym}")} dispatch={props.dispatch.clone()} />
+                    }
+                </td>
+                <td class="c-apr" data-label="Est. APR">
+                    { apr_cell(row, &sym, props.demo, &props.dispatch, index) }
+                </td>
+                <td class="c-balance" data-label="Your balance">
+                    <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
+                    <input id={input_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                        placeholder="0.00" value={row.balance.text.clone()} oninput={on_balance}
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.as_ref().map(|_| error_id.clone())}
+                        data-testid={format!("balance-input-{sym}")} />
+                    if let Some(message) = error {
+                        <p id={error_id} class="ss-field-error" data-testid={format!("error-{sym}")}>{ message }</p>
+                    }
+                </td>
+                <td class="c-daily" data-label="Est. daily reward">
+                    if let Some(b) = before {
+                        <span class="ss-before" title="Under the original config">
+                            <span class="ss-num" data-testid={format!("daily-reward-before-{sym}")}>{ grouped_html(b, '.') }</span>
+                            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+                        </span>
+                    }
+                    <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
+                        title={stale.then_some("Last valid estimate")}>
+                        { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, '.')) }
+                    </output>
+                    <span class="ss-unit">{ format!(" {sym}") }</span>
+                    { fiat_line(daily, asset.price()) }
+                </td>
+                <td class="c-cumulative" data-label={format!("Cumulative ({} d)", props.horizon_days)}>
+                    <output class="ss-num" data-testid={format!("cumulative-reward-{sym}")}>
+                        { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, '.')) }
+                    </output>
+                    <span class="ss-unit">{ format!(" {sym}") }</span>
+                    { fiat_line(cumulative, asset.price()) }
+                    <span class="ss-hint">{ if props.compound { "compounding" } else { "not compounding" } }</span>
+                </td>
+                <td class="c-status" data-label="Status">
+                    <StatusBadge symbol={sym.clone()} {badge} explanation={explanation} />
+                </td>
+            </tr>
+            if props.open {
+                <tr class="ss-details-row">
+                    <td colspan="8" id={details_id}>
+                        <RowDetails row={props.row.clone()} index={index} compound={props.compound} dispatch={props.dispatch.clone()} />
+                    </td>
+                </tr>
+            }
+        </tbody>
+    }
+}
+
+/// Fires `softstaking:estimate` when the balance or the daily reward changes.
+#[hook]
+fn use_estimate_event(props: &AssetRowProps) {
+    let last = use_mut_ref(|| None::<(String, String)>);
+    let host = props.host.clone();
+    let sym = props.row.symbol().to_string();
+    let pd = props.row.item.asset.payout_decimals();
+    use_effect_with(props.row.estimate.clone(), move |estimate| {
+        if let Some(e) = estimate {
+            let current = (e.opening.to_string(), fixed(e.day.reward, pd));
+            let mut previous = last.borrow_mut();
+            if previous.as_ref() != Some(&current) {
+                dispatch_estimate(&host, &sym, &current.0, &current.1);
+                *previous = Some(current);
+            }
+        }
+    });
+}
+
+fn fixed_decimal(value: rust_decimal::Decimal, decimals: u32) -> rust_decimal::Decimal {
+    crate::widget::format::with_decimals(value, decimals)
+}
+
+fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
+    let mut edits = row.edits.clone();
+    edits
+        .as_mut()
+        .and_then(|e| e.field_mut(target).cloned())
+        .unwrap_or_default()
+}
+
+fn apr_cell(
+    row: &Row,
+    sym: &str,
+    demo: bool,
+    dispatch: &UseReducerDispatcher<State>,
+    index: usize,
+) -> Html {
+    let asset = &row.item.asset;
+    let headline = asset.rate().headline_apr();
+    let apy = apy_if_held(headline).map(apy_percent_text);
+    let tiers = match asset.rate() {
+        Rate::Tiered(tiers) => Some(tiers.clone()),
+        Rate::Flat(_) => None,
+    };
+    let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
+    html! {
+        <>
+            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ format!("{}%", percent_text(headline)) }</span>
+            if row.item.sample_rate && !demo {
+                <span class="ss-tag" title="Sample value">{ "sample" }</span>
+            }
+            if let Some(apy) = apy {
+                <span class="ss-apy">{ format!("APY {apy}% if held") }</span>
+            }
+            if let Some(tiers) = &tiers {
+                <ul class="ss-tiers" aria-label="Tiered APR">
+                    { for tiers.iter().enumerate().map(|(i, t)| {
+                        let lower = if i == 0 { None } else { tiers[i - 1].up_to };
+                        html! {
+                            <li>
+                                { format!("{}%", percent_text(t.apr)) }
+                                { match (t.up_to, lower) {
+                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, '.') }</> },
+                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, '.') }</> },
+                                    (None, None) => html! {},
+                                } }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            if demo {
+                { for row.edits.iter().flat_map(|e| e.tiers.iter().enumerate()).map(|(i, tier)| {
+                    let last = row.edits.as_ref().map_or(0, |e| e.tiers.len().saturating_sub(1));
+                    let apr_testid = if i == 0 { format!("apr-input-{sym}") } else { format!("tier-apr-input-{sym}-{i}") };
+                    html! {
+                        <div class="ss-tier-edit">
+                            <RateInput symbol={sym.to_string()} index={index} target={EditTarget::Apr(i)} field={tier.apr.clone()}
+                                label={if tiers.is_some() { format!("Tier {} APR %", i + 1) } else { "APR %".to_string() }}
+                                testid={apr_testid} dispatch={dispatch.clone()} suffix="%" />
+                            if i < last {
+                                <RateInput symbol={sym.to_string()} index={index} target={EditTarget::UpTo(i)} field={tier.up_to.clone()}
+                                    label={format!("Tier {} up to", i + 1)} testid={format!("tier-up-to-input-{sym}-{i}")} dispatch={dispatch.clone()} />
+                            }
+                        </div>
+                    }
+                }) }
+                if let Some(why) = rate_error {
+                    <p class="ss-field-error" data-testid={format!("rate-error-{sym}")}>{ why }</p>
+                }
+            }
+        </>
+    }
+}
+
+fn fiat_line(amount: Option<rust_decimal::Decimal>, price: Option<rust_decimal::Decimal>) -> Html {
+    match (amount, price) {
+        (Some(a), Some(p)) => match fiat_value(a, p) {
+            Some(v) => html! {
+                <span class="ss-fiat" title="Value at the configured price">{ "≈ " }{ grouped_html(v, '.') }</span>
+            },
+            None => html! {},
+        },
+        _ => html! {},
+    }
+}
+
+fn explain(row: &Row, badge: Badge) -> String {
+    let asset = &row.item.asset;
+    let sym = asset.symbol();
+    match (badge, row.estimate.as_ref()) {
+        (Badge::Empty, _) | (_, None) => "Type a balance to see your estimate.".to_string(),
+        (Badge::BelowMinimum, Some(_)) => format!(
+            "Hold at least {} {sym} on average to earn.",
+            asset.min_amount()
+        ),
+        (Badge::Capped, Some(_)) => format!(
+            "Only {} {sym} earns; the part above the cap earns nothing.",
+            asset.max_cap().map(|c| c.to_string()).unwrap_or_default()
+        ),
+        (Badge::BelowPrecision, Some(_)) => format!(
+            "The reward is below the smallest payout (1e-{} {sym}) and rounds down to 0.",
+            asset.payout_decimals()
+        ),
+        (Badge::Eligible, Some(e)) => match e.day.status {
+            Status::Eligible => format!(
+                "Your whole average balance of {} {sym} earns.",
+                e.day.average_balance
+            ),
+            _ => String::new(),
+        },
+    }
+}

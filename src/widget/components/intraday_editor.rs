@@ -1,0 +1,80 @@
+//! The editor of balance changes during the day (time + new balance).
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::widget::row::Row;
+use crate::widget::state::{Action, State};
+
+/// Props of [`IntradayEditor`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct IntradayEditorProps {
+    /// The row.
+    pub row: Rc<Row>,
+    /// Its index.
+    pub index: usize,
+    /// Reducer dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// List of changes with add/remove.
+#[function_component(IntradayEditor)]
+pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
+    let sym = props.row.symbol().to_string();
+    let index = props.index;
+    let add = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddChange { row: index }))
+    };
+    html! {
+        <div class="ss-changes">
+            <ol class="ss-change-list">
+                { for props.row.changes.iter().enumerate().map(|(pos, change)| {
+                    let id = change.id;
+                    let on_time = {
+                        let dispatch = props.dispatch.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            dispatch.dispatch(Action::SetChangeTime { row: index, id, text: input.value() });
+                        })
+                    };
+                    let on_balance = {
+                        let dispatch = props.dispatch.clone();
+                        Callback::from(move |e: InputEvent| {
+                            let input: HtmlInputElement = e.target_unchecked_into();
+                            dispatch.dispatch(Action::SetChangeBalance { row: index, id, text: input.value() });
+                        })
+                    };
+                    let on_remove = {
+                        let dispatch = props.dispatch.clone();
+                        Callback::from(move |_| dispatch.dispatch(Action::RemoveChange { row: index, id }))
+                    };
+                    let time_id = format!("ss-change-time-{sym}-{id}");
+                    let bal_id = format!("ss-change-balance-{sym}-{id}");
+                    html! {
+                        <li key={id} class="ss-change">
+                            <label for={time_id.clone()}>{ "At (UTC)" }</label>
+                            <input id={time_id} class="ss-input ss-input-time" type="text" inputmode="numeric" placeholder="HH:MM"
+                                value={change.at.text.clone()} oninput={on_time} aria-invalid={change.at.error.is_some().to_string()}
+                                data-testid={format!("change-time-{sym}-{pos}")} />
+                            <label for={bal_id.clone()}>{ "new balance" }</label>
+                            <input id={bal_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off"
+                                value={change.balance.text.clone()} oninput={on_balance} aria-invalid={change.balance.error.is_some().to_string()}
+                                data-testid={format!("change-balance-{sym}-{pos}")} />
+                            <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
+                                aria-label={format!("Remove the change at {}", change.at.text)}>{ "Remove" }</button>
+                            { for change.at.error.iter().chain(change.balance.error.iter()).map(|e| html! {
+                                <p class="ss-field-error" data-testid={format!("change-error-{sym}-{pos}")}>{ e.clone() }</p>
+                            }) }
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="ss-button" onclick={add} data-testid={format!("add-change-{sym}")}>
+                { "+ Add a balance change" }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! Demo mode: one editable rate value (APR %, tier bound, minimum or cap)
+//! with its label and inline error.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::widget::rate_edits::EditTarget;
+use crate::widget::row::Field;
+use crate::widget::state::{Action, State};
+
+/// Props of [`RateInput`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RateInputProps {
+    /// Asset symbol.
+    pub symbol: AttrValue,
+    /// Row index.
+    pub index: usize,
+    /// Which value.
+    pub target: EditTarget,
+    /// Current text and error.
+    pub field: Field,
+    /// Visible label.
+    pub label: AttrValue,
+    /// `data-testid` of the input.
+    pub testid: AttrValue,
+    /// Unit shown after the input.
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
+    /// Reducer dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// A labelled demo-mode input.
+#[function_component(RateInput)]
+pub fn rate_input(props: &RateInputProps) -> Html {
+    let oninput = {
+        let dispatch = props.dispatch.clone();
+        let (row, target) = (props.index, props.target);
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Action::EditRate {
+                row,
+                target,
+                text: input.value(),
+            });
+        })
+    };
+    let id = format!("ss-{}", props.testid);
+    let error_id = format!("{id}-error");
+    html! {
+        <div class="ss-edit">
+            <label for={id.clone()}>{ props.label.clone() }</label>
+            <span class="ss-edit-box">
+                <input id={id} class="ss-input ss-input-small" type="text" inputmode="decimal" autocomplete="off"
+                    value={props.field.text.clone()} {oninput}
+                    aria-invalid={props.field.error.is_some().to_string()}
+                    aria-describedby={props.field.error.as_ref().map(|_| error_id.clone())}
+                    data-testid={props.testid.clone()} />
+                if let Some(s) = &props.suffix {
+                    <span class="ss-suffix">{ s.clone() }</span>
+                }
+            </span>
+            if let Some(e) = &props.field.error {
+                <p id={error_id} class="ss-field-error">{ e.clone() }</p>
+            }
+        </div>
+    }
+}

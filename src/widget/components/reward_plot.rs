@@ -1,0 +1,124 @@
+//! An SVG plot of cumulative rewards over the horizon, with and without
+//! compounding, with axes and labels. Coordinates are computed with integers
+//! and `Decimal` (no float), from the series the engine produced.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use crate::widget::estimate::PlotSeries;
+
+const WIDTH: i64 = 640;
+const HEIGHT: i64 = 240;
+const LEFT: i64 = 88;
+const RIGHT: i64 = 16;
+const TOP: i64 = 16;
+const BOTTOM: i64 = 40;
+
+/// Props of [`RewardPlot`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RewardPlotProps {
+    /// The series to draw.
+    pub series: Rc<PlotSeries>,
+    /// Asset symbol (labels).
+    pub symbol: AttrValue,
+    /// Compounding is the chosen setting (drawn emphasised).
+    pub compound: bool,
+}
+
+/// The plot.
+#[function_component(RewardPlot)]
+pub fn reward_plot(props: &RewardPlotProps) -> Html {
+    let s = &props.series;
+    let last_day = s.days.last().copied().unwrap_or(1);
+    let top_value = s
+        .compound
+        .last()
+        .copied()
+        .unwrap_or_default()
+        .max(s.simple.last().copied().unwrap_or_default());
+    let y_max = nice_ceiling(top_value);
+    let plot_w = WIDTH - LEFT - RIGHT;
+    let plot_h = HEIGHT - TOP - BOTTOM;
+    let x = |day: u32| {
+        LEFT + i64::from(day.saturating_sub(1)) * plot_w
+            / i64::from(last_day.saturating_sub(1).max(1))
+    };
+    let y = |v: Decimal| {
+        let scaled = v
+            .checked_mul(Decimal::from(plot_h))
+            .and_then(|t| t.checked_div(y_max))
+            .map(|t| t.trunc().normalize().mantissa() as i64)
+            .unwrap_or(0);
+        TOP + plot_h - scaled.clamp(0, plot_h)
+    };
+    let path = |values: &[Decimal]| {
+        s.days
+            .iter()
+            .zip(values)
+            .enumerate()
+            .map(|(i, (d, v))| format!("{}{} {}", if i == 0 { "M" } else { " L" }, x(*d), y(*v)))
+            .collect::<String>()
+    };
+    let ticks = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
+    let title = format!(
+        "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
+        props.symbol,
+        s.compound.last().copied().unwrap_or_default(),
+        s.simple.last().copied().unwrap_or_default()
+    );
+    html! {
+        <figure class="ss-plot" data-testid={format!("plot-{}", props.symbol)}>
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={title.clone()} preserveAspectRatio="xMidYMid meet">
+                <title>{ title }</title>
+                { for ticks.iter().map(|t| html! {
+                    <g class="ss-tick">
+                        <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()} class="ss-grid" />
+                        <text x={(LEFT - 8).to_string()} y={(y(*t) + 4).to_string()} text-anchor="end" class="ss-axis-label">{ label(*t) }</text>
+                    </g>
+                }) }
+                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
+                <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
+                <text x={LEFT.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
+                <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
+                <text x={(LEFT + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
+                <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", (!props.compound).then_some("is-chosen"))} />
+                <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", props.compound.then_some("is-chosen"))} />
+            </svg>
+            <figcaption class="ss-legend">
+                <span class="ss-key ss-key-compound">{ "with compounding" }</span>
+                <span class="ss-key ss-key-simple">{ "without compounding" }</span>
+                <span class="ss-hint">{ format!("cumulative {} rewards", props.symbol) }</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The smallest "two significant digits" value ≥ `v` (1 for zero).
+fn nice_ceiling(v: Decimal) -> Decimal {
+    if v <= Decimal::ZERO {
+        return Decimal::ONE;
+    }
+    let n = v.normalize();
+    // Decimal exponent of the leading digit: digits of the mantissa − scale − 1.
+    let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
+    let exponent = digits - i64::from(n.scale()) - 1;
+    let step = pow10(exponent - 1);
+    match n.checked_div(step) {
+        Some(q) => q.ceil() * step,
+        None => n,
+    }
+}
+
+fn pow10(e: i64) -> Decimal {
+    if e >= 0 {
+        (0..e.min(28)).fold(Decimal::ONE, |acc, _| acc * Decimal::TEN)
+    } else {
+        Decimal::new(1, (-e).min(28) as u32)
+    }
+}
+
+fn label(v: Decimal) -> String {
+    v.round_dp(8).normalize().to_string()
+}

@@ -1,0 +1,119 @@
+//! The open row: the intraday balance editor, the snapshots it produces with
+//! their average and result, and the plot of cumulative rewards.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::amount::grouped_html;
+use super::intraday_editor::IntradayEditor;
+use super::reward_plot::RewardPlot;
+use crate::engine::timeline::SECONDS_PER_DAY;
+use crate::engine::Snapshot;
+use crate::widget::format::with_decimals;
+use crate::widget::row::Row;
+use crate::widget::state::State;
+
+/// Props of [`RowDetails`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RowDetailsProps {
+    /// The row.
+    pub row: Rc<Row>,
+    /// Its index.
+    pub index: usize,
+    /// Compounding on/off (highlights that line).
+    pub compound: bool,
+    /// Reducer dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Details of one asset.
+#[function_component(RowDetails)]
+pub fn row_details(props: &RowDetailsProps) -> Html {
+    let row = &props.row;
+    let asset = &row.item.asset;
+    let sym = asset.symbol().to_string();
+    let n = asset.snapshots_per_day();
+    html! {
+        <div class="ss-details">
+            <section class="ss-intraday" aria-label={format!("{sym} balances during the day")}>
+                <h3>{ "Balances during the day" }</h3>
+                <p class="ss-hint">{ format!(
+                    "The balance you typed is your balance at 00:00 UTC. Add the changes you expect during the day: {n} snapshots are taken, one every {}, and averaged.",
+                    interval_text(n)
+                ) }</p>
+                <IntradayEditor row={props.row.clone()} index={props.index} dispatch={props.dispatch.clone()} />
+                if let Some(e) = &row.estimate {
+                    <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
+                        <h4>{ format!("{} snapshots", e.snapshots.len()) }</h4>
+                        <ul>
+                            { for runs(&e.snapshots).into_iter().map(|run| html! {
+                                <li>
+                                    <span class="ss-time">{ run.label }</span>
+                                    <span class="ss-count">{ format!(" ({}×) ", run.count) }</span>
+                                    <span class="ss-num">{ grouped_html(run.balance, '.') }</span>
+                                </li>
+                            }) }
+                        </ul>
+                        <p>
+                            { "Daily average: " }
+                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(e.day.average_balance, '.') }</strong>
+                            { format!(" {sym} → reward ") }
+                            <strong class="ss-num">{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), '.') }</strong>
+                            { format!(" {sym}") }
+                        </p>
+                    </div>
+                }
+            </section>
+            if let Some(plot) = row.estimate.as_ref().and_then(|e| e.plot.clone()) {
+                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} />
+            }
+        </div>
+    }
+}
+
+/// Consecutive snapshots seeing the same balance.
+struct Run {
+    label: String,
+    count: usize,
+    balance: rust_decimal::Decimal,
+}
+
+fn runs(snapshots: &[Snapshot]) -> Vec<Run> {
+    let mut out: Vec<(u32, u32, usize, rust_decimal::Decimal)> = Vec::new();
+    for s in snapshots {
+        match out.last_mut() {
+            Some(last) if last.3 == s.balance => {
+                last.1 = s.second;
+                last.2 += 1;
+            }
+            _ => out.push((s.second, s.second, 1, s.balance)),
+        }
+    }
+    out.into_iter()
+        .map(|(from, to, count, balance)| Run {
+            label: if from == to {
+                clock(from)
+            } else {
+                format!("{}–{}", clock(from), clock(to))
+            },
+            count,
+            balance,
+        })
+        .collect()
+}
+
+fn clock(second: u32) -> String {
+    format!("{:02}:{:02}", second / 3600, (second % 3600) / 60)
+}
+
+fn interval_text(n: u32) -> String {
+    let seconds = SECONDS_PER_DAY / n.max(1);
+    if seconds % 3600 == 0 {
+        format!("{} h", seconds / 3600)
+    } else if seconds % 60 == 0 {
+        format!("{} min", seconds / 60)
+    } else {
+        format!("{seconds} s")
+    }
+}

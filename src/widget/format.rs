@@ -1,0 +1,276 @@
+//! Pure display formatting (no browser, no float): locale separators,
+//! exact APR percentages, rounded APY and fiat values, UTC dates.
+//!
+//! Digit groups are returned separately so the view can draw the group
+//! separator with CSS: the text of a number stays plain digits (what the test
+//! hooks and screen-reader copy need) while the eye sees `1,000`.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Thousands separator of a locale, drawn by CSS (`grp-*` class on the root).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupSeparator {
+    /// `1,000`
+    Comma,
+    /// `1.000`
+    Dot,
+    /// `1 000`
+    Space,
+    /// `1'000`
+    Apostrophe,
+}
+
+impl GroupSeparator {
+    /// CSS class for the widget root.
+    pub fn class(self) -> &'static str {
+        match self {
+            GroupSeparator::Comma => "grp-comma",
+            GroupSeparator::Dot => "grp-dot",
+            GroupSeparator::Space => "grp-space",
+            GroupSeparator::Apostrophe => "grp-apos",
+        }
+    }
+}
+
+/// How a locale writes numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    /// Decimal separator.
+    pub decimal: char,
+    /// Thousands separator.
+    pub group: GroupSeparator,
+}
+
+impl NumberStyle {
+    /// The style of a BCP 47 locale (by language, with a few regional cases);
+    /// unknown locales write numbers the en-US way.
+    pub fn for_locale(locale: &str) -> NumberStyle {
+        let lower = locale.to_ascii_lowercase();
+        let language = lower.split('-').next().unwrap_or("");
+        let (decimal, group) = match (language, lower.as_str()) {
+            (_, "de-ch" | "it-ch" | "fr-ch") => ('.', GroupSeparator::Apostrophe),
+            ("de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "vi", _) => {
+                (',', GroupSeparator::Dot)
+            }
+            (
+                "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "uk" | "hu" | "bg",
+                _,
+            ) => (',', GroupSeparator::Space),
+            _ => ('.', GroupSeparator::Comma),
+        };
+        NumberStyle { decimal, group }
+    }
+}
+
+/// A number split for display: leading digits, then groups of three, then
+/// the fraction (without its separator).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grouped {
+    /// First 1–3 integer digits.
+    pub head: String,
+    /// Following groups of exactly three digits.
+    pub groups: Vec<String>,
+    /// Fractional digits, if any.
+    pub fraction: Option<String>,
+}
+
+impl Grouped {
+    /// Splits the plain decimal text of `value` (all its digits kept).
+    pub fn of(value: Decimal) -> Grouped {
+        let text = value.to_string();
+        let (int, fraction) = match text.split_once('.') {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (text, None),
+        };
+        let head_len = match int.len() % 3 {
+            0 => 3.min(int.len()),
+            n => n,
+        };
+        let (head, rest) = int.split_at(head_len);
+        let groups = rest
+            .as_bytes()
+            .chunks(3)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        Grouped {
+            head: head.to_string(),
+            groups,
+            fraction,
+        }
+    }
+
+    /// The plain text with real separators, e.g. for `aria-label`s and titles.
+    pub fn to_text(&self, style: NumberStyle) -> String {
+        let sep = match style.group {
+            GroupSeparator::Comma => ",",
+            GroupSeparator::Dot => ".",
+            GroupSeparator::Space => "\u{202f}",
+            GroupSeparator::Apostrophe => "'",
+        };
+        let mut out = self.head.clone();
+        for g in &self.groups {
+            out.push_str(sep);
+            out.push_str(g);
+        }
+        if let Some(f) = &self.fraction {
+            out.push(style.decimal);
+            out.push_str(f);
+        }
+        out
+    }
+}
+
+/// `value` with exactly `decimals` decimals (pads with zeros; rounds down if longer).
+pub fn with_decimals(value: Decimal, decimals: u32) -> Decimal {
+    let mut v = value.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
+    v.rescale(decimals);
+    v
+}
+
+/// The exact APR fraction as a percent number: `0.015` → `1.5`, `0.0015` → `0.15`.
+/// Shifts the decimal point in the text, so no digit is ever rounded.
+pub fn percent_text(fraction: Decimal) -> String {
+    let text = fraction.normalize().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut digits = format!("{int}{frac}");
+    // Point moves two places right: new integer part has int.len() + 2 digits.
+    let point = int.len() + 2;
+    while digits.len() < point {
+        digits.push('0');
+    }
+    let (new_int, new_frac) = digits.split_at(point);
+    let new_int = new_int.trim_start_matches('0');
+    let new_int = if new_int.is_empty() { "0" } else { new_int };
+    let new_frac = new_frac.trim_end_matches('0');
+    if new_frac.is_empty() {
+        new_int.to_string()
+    } else {
+        format!("{new_int}.{new_frac}")
+    }
+}
+
+/// A percent number (as typed in demo mode, `1.5`) back to a fraction (`0.015`),
+/// exactly; `None` when the fraction would need more than 28 decimals.
+pub fn fraction_from_percent(percent: Decimal) -> Option<Decimal> {
+    let mut v = percent;
+    let scale = v.scale().checked_add(2).filter(|s| *s <= 28)?;
+    v.set_scale(scale).ok()?;
+    Some(v)
+}
+
+/// APY fraction as a percent rounded to two decimals, e.g. `5.13`.
+pub fn apy_percent_text(apy: Decimal) -> String {
+    apy.checked_mul(Decimal::ONE_HUNDRED)
+        .map(|p| {
+            p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+                .to_string()
+        })
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// A fiat value: `amount × price`, rounded to cents (display only).
+pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
+    amount
+        .checked_mul(price)
+        .map(|v| with_decimals_rounded(v, 2))
+}
+
+fn with_decimals_rounded(value: Decimal, decimals: u32) -> Decimal {
+    let mut v = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(decimals);
+    v
+}
+
+/// A UTC calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UtcDate {
+    /// Year.
+    pub year: i64,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl UtcDate {
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    pub fn from_unix_days(days: i64) -> UtcDate {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        UtcDate { year, month, day }
+    }
+
+    /// The UTC date of a Unix time in milliseconds.
+    pub fn from_unix_millis(millis: i64) -> UtcDate {
+        UtcDate::from_unix_days(millis.div_euclid(86_400_000))
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// `24 Nov 2026`.
+    pub fn human(&self) -> String {
+        let month = MONTHS
+            .get(self.month.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("");
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn percent_is_exact() {
+        assert_eq!(percent_text(d("0.015")), "1.5");
+        assert_eq!(percent_text(d("0.0015")), "0.15");
+        assert_eq!(percent_text(d("0.05")), "5");
+        assert_eq!(percent_text(d("1.2")), "120");
+        assert_eq!(percent_text(d("0")), "0");
+        assert_eq!(percent_text(d("0.123456789")), "12.3456789");
+        assert_eq!(fraction_from_percent(d("1.5")), Some(d("0.015")));
+    }
+
+    #[test]
+    fn groups_digits() {
+        let g = Grouped::of(d("1234567.25"));
+        assert_eq!(g.head, "1");
+        assert_eq!(g.groups, vec!["234", "567"]);
+        assert_eq!(g.fraction.as_deref(), Some("25"));
+        assert_eq!(g.to_text(NumberStyle::for_locale("en-US")), "1,234,567.25");
+        assert_eq!(g.to_text(NumberStyle::for_locale("de-DE")), "1.234.567,25");
+        assert_eq!(
+            Grouped::of(d("100")).to_text(NumberStyle::for_locale("en")),
+            "100"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(UtcDate::from_unix_days(0).iso(), "1970-01-01");
+        // 2026-11-23: 56 years × 365 + 14 leap days (1972…2024) + 326 days of 2026 = 20780.
+        assert_eq!(UtcDate::from_unix_days(20_780).iso(), "2026-11-23");
+        assert_eq!(UtcDate::from_unix_days(20_781).human(), "24 Nov 2026");
+        assert_eq!(UtcDate::from_unix_days(11_016).iso(), "2000-02-29");
+    }
+}

@@ -1,0 +1,17 @@
+//! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate` and
+//! `format` are pure Rust, compiled and tested natively too; the components,
+//! hooks and the root `app` exist only in the WebAssembly build.
+
+pub mod activation_record;
+pub mod estimate;
+pub mod format;
+pub mod rate_edits;
+pub mod row;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;

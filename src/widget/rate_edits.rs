@@ -1,0 +1,165 @@
+//! Demo mode: an asset's APR (or tiers), minimum and cap as editable text.
+//! APRs are typed in percent (`1.5` = 1.5%), like the table shows them.
+
+use rust_decimal::Decimal;
+
+use super::format::{fraction_from_percent, percent_text};
+use super::row::Field;
+use crate::config::decimal::parse_typed_balance;
+use crate::engine::{Asset, AssetSpec, Rate, Tier};
+
+/// One tier being edited (a flat APR is a single unbounded tier).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TierEdit {
+    /// Upper bound; empty for the last, unbounded tier.
+    pub up_to: Field,
+    /// APR in percent.
+    pub apr: Field,
+}
+
+/// The editable rate, minimum and cap of one asset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateEdits {
+    /// Tiers; exactly one (unbounded) for a flat APR.
+    pub tiers: Vec<TierEdit>,
+    /// Minimum holding.
+    pub min: Field,
+    /// Cap; empty = uncapped.
+    pub max: Field,
+    /// A rule broken by the combination (e.g. cap below minimum).
+    pub error: Option<String>,
+}
+
+/// Which editable value an edit is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// APR (percent) of tier `n` (0 for a flat APR).
+    Apr(usize),
+    /// Upper bound of tier `n`.
+    UpTo(usize),
+    /// Minimum holding.
+    Min,
+    /// Cap.
+    Max,
+}
+
+impl RateEdits {
+    /// The fields of `asset` as configured.
+    pub fn from_asset(asset: &Asset) -> RateEdits {
+        let tiers = match asset.rate() {
+            Rate::Flat(apr) => vec![TierEdit {
+                up_to: Field::default(),
+                apr: Field::new(percent_text(*apr)),
+            }],
+            Rate::Tiered(tiers) => tiers
+                .iter()
+                .map(|t| TierEdit {
+                    up_to: Field::new(t.up_to.map(|u| u.to_string()).unwrap_or_default()),
+                    apr: Field::new(percent_text(t.apr)),
+                })
+                .collect(),
+        };
+        RateEdits {
+            tiers,
+            min: Field::new(asset.min_amount().to_string()),
+            max: Field::new(asset.max_cap().map(|c| c.to_string()).unwrap_or_default()),
+            error: None,
+        }
+    }
+
+    /// The field an edit targets, if it exists.
+    pub fn field_mut(&mut self, target: EditTarget) -> Option<&mut Field> {
+        match target {
+            EditTarget::Apr(i) => self.tiers.get_mut(i).map(|t| &mut t.apr),
+            EditTarget::UpTo(i) => self.tiers.get_mut(i).map(|t| &mut t.up_to),
+            EditTarget::Min => Some(&mut self.min),
+            EditTarget::Max => Some(&mut self.max),
+        }
+    }
+
+    /// Validates every field and builds the edited asset from `original`;
+    /// `None` (with errors set) when something is invalid.
+    pub fn build(&mut self, original: &Asset) -> Option<Asset> {
+        let mut ok = true;
+        let last = self.tiers.len().saturating_sub(1);
+        let mut tiers = Vec::with_capacity(self.tiers.len());
+        for (i, tier) in self.tiers.iter_mut().enumerate() {
+            let apr = parse_into(&mut tier.apr, "APR", |d| {
+                fraction_from_percent(d).ok_or_else(|| "APR has too many decimals.".to_string())
+            });
+            let up_to = if i == last {
+                tier.up_to.error = None;
+                Some(None)
+            } else {
+                parse_into(&mut tier.up_to, "Tier bound", Ok).map(Some)
+            };
+            match (apr, up_to) {
+                (Some(apr), Some(up_to)) => tiers.push(Tier { up_to, apr }),
+                _ => ok = false,
+            }
+        }
+        let min = parse_into(&mut self.min, "Minimum", Ok);
+        let max = if self.max.text.trim().is_empty() {
+            self.max.error = None;
+            Some(None)
+        } else {
+            parse_into(&mut self.max, "Cap", Ok).map(Some)
+        };
+        let (Some(min), Some(max), true) = (min, max, ok) else {
+            self.error = None;
+            return None;
+        };
+        let rate = match original.rate() {
+            Rate::Flat(_) => Rate::Flat(tiers.first().map_or(Decimal::ZERO, |t| t.apr)),
+            Rate::Tiered(_) => Rate::Tiered(tiers),
+        };
+        let spec = AssetSpec {
+            rate,
+            min_amount: min,
+            max_cap: max,
+            ..original.spec().clone()
+        };
+        match Asset::new(spec) {
+            Ok(asset) => {
+                self.error = None;
+                Some(asset)
+            }
+            Err(e) => {
+                self.error = Some(format!("{}: {}", friendly_field(&e.field), e.message));
+                None
+            }
+        }
+    }
+}
+
+fn friendly_field(field: &str) -> String {
+    match field {
+        "min_amount" => "Minimum".into(),
+        "max_cap" => "Cap".into(),
+        "apr" => "APR".into(),
+        other => other
+            .replace("tiers[", "Tier ")
+            .replace("].up_to", " bound")
+            .replace("].apr", " APR"),
+    }
+}
+
+fn parse_into<T>(
+    field: &mut Field,
+    label: &str,
+    then: impl FnOnce(Decimal) -> Result<T, String>,
+) -> Option<T> {
+    match parse_typed_balance(&field.text)
+        .map_err(|why| format!("{label} {why}."))
+        .and_then(then)
+    {
+        Ok(v) => {
+            field.error = None;
+            Some(v)
+        }
+        Err(why) => {
+            field.error = Some(why);
+            None
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! One asset row's state: what the visitor typed (balance, intraday changes,
+//! demo-mode rate edits), the errors on those fields, and the last good
+//! estimates. A bad keystroke sets an error and keeps the last good estimate.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+
+use super::estimate::{estimate, Estimate};
+use super::rate_edits::RateEdits;
+use crate::config::decimal::parse_typed_balance;
+use crate::config::widget_config::ConfiguredAsset;
+use crate::engine::{Asset, BalanceChange, TimeOfDay, Timeline};
+
+/// Text typed into a field and what is wrong with it, if anything.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Field {
+    /// The text as typed.
+    pub text: String,
+    /// Error shown inline, if the text is not valid.
+    pub error: Option<String>,
+}
+
+impl Field {
+    /// A field holding `text`, not yet checked.
+    pub fn new(text: impl Into<String>) -> Field {
+        Field {
+            text: text.into(),
+            error: None,
+        }
+    }
+}
+
+/// One intraday balance change being edited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeDraft {
+    /// Stable id for keyed rendering.
+    pub id: u32,
+    /// `HH:MM`.
+    pub at: Field,
+    /// New balance from then on.
+    pub balance: Field,
+}
+
+/// A row of the assets table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The asset as currently in force (after demo edits).
+    pub item: ConfiguredAsset,
+    /// The asset as configured (before demo edits).
+    pub original: Asset,
+    /// Balance at 00:00 UTC as typed.
+    pub balance: Field,
+    /// Intraday changes as typed.
+    pub changes: Vec<ChangeDraft>,
+    /// Next id for a new change.
+    pub next_change_id: u32,
+    /// Demo mode: editable APR/tiers, minimum and cap.
+    pub edits: Option<RateEdits>,
+    /// Engine estimate under `item` (last good inputs).
+    pub estimate: Option<Rc<Estimate>>,
+    /// Demo mode: the estimate under `original`.
+    pub before: Option<Rc<Estimate>>,
+    /// Why the inputs could not be estimated (e.g. a value too large).
+    pub estimate_error: Option<String>,
+}
+
+/// Settings shared by all rows that an estimate depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Horizon {
+    /// Days projected.
+    pub days: u32,
+    /// Whether this row draws the plot.
+    pub with_plot: bool,
+}
+
+impl Row {
+    /// A fresh row for `item`; demo mode adds rate edits.
+    pub fn new(item: ConfiguredAsset, demo: bool) -> Row {
+        let original = item.asset.clone();
+        Row {
+            edits: demo.then(|| RateEdits::from_asset(&original)),
+            item,
+            original,
+            balance: Field::default(),
+            changes: Vec::new(),
+            next_change_id: 0,
+            estimate: None,
+            before: None,
+            estimate_error: None,
+        }
+    }
+
+    /// Symbol of the row.
+    pub fn symbol(&self) -> &str {
+        self.item.asset.symbol()
+    }
+
+    /// Validates every input field, then recomputes the estimates if all are
+    /// valid. On any error the last good estimates stay.
+    pub fn refresh(&mut self, horizon: Horizon) {
+        let timeline = self.timeline();
+        let Some(timeline) = timeline else {
+            return;
+        };
+        if self.balance.text.trim().is_empty() && timeline.changes.is_empty() {
+            self.estimate = None;
+            self.before = None;
+            self.estimate_error = None;
+            return;
+        }
+        match estimate(&self.item.asset, &timeline, horizon.days, horizon.with_plot) {
+            Ok(e) => {
+                self.estimate = Some(Rc::new(e));
+                self.estimate_error = None;
+            }
+            Err(e) => self.estimate_error = Some(e.message),
+        }
+        if self.edits.is_some() {
+            self.before = estimate(&self.original, &timeline, horizon.days, false)
+                .ok()
+                .map(Rc::new);
+        }
+    }
+
+    /// Checks the typed balance and changes; sets field errors and returns the
+    /// timeline when everything is valid.
+    fn timeline(&mut self) -> Option<Timeline> {
+        let opening = if self.balance.text.trim().is_empty() {
+            self.balance.error = None;
+            Some(Decimal::ZERO)
+        } else {
+            check(&mut self.balance, |t| {
+                parse_typed_balance(t).map_err(|why| format!("Balance {why}."))
+            })
+        };
+        let mut changes = Vec::with_capacity(self.changes.len());
+        let mut all_ok = opening.is_some();
+        for change in &mut self.changes {
+            let at = check(&mut change.at, |t| {
+                TimeOfDay::parse(t.trim())
+                    .ok_or_else(|| "Time must be HH:MM, from 00:00 to 23:59.".to_string())
+            });
+            let balance = check(&mut change.balance, |t| {
+                parse_typed_balance(t).map_err(|why| format!("Balance {why}."))
+            });
+            match (at, balance) {
+                (Some(at), Some(balance)) => changes.push(BalanceChange { at, balance }),
+                _ => all_ok = false,
+            }
+        }
+        all_ok.then(|| Timeline {
+            opening: opening.unwrap_or(Decimal::ZERO),
+            changes,
+        })
+    }
+}
+
+/// Parses `field.text` with `parse`, recording the error on the field.
+fn check<T>(field: &mut Field, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+    match parse(&field.text) {
+        Ok(v) => {
+            field.error = None;
+            Some(v)
+        }
+        Err(why) => {
+            field.error = Some(why);
+            None
+        }
+    }
+}

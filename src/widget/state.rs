@@ -1,0 +1,431 @@
+//! The widget's whole state and the one reducer every change goes through
+//! (the function_todomvc pattern). Pure Rust: the engine is called from here,
+//! never from the view, and the reducer is tested without a browser.
+
+use std::rc::Rc;
+
+use super::format::{percent_text, NumberStyle};
+use super::rate_edits::EditTarget;
+use super::row::{ChangeDraft, Field, Horizon, Row};
+use crate::config::scenario::{AssetScenario, Scenario};
+use crate::config::widget_config::{Mode, Theme, WidgetConfig};
+use crate::engine::{Rate, MAX_DAYS};
+
+/// Horizon presets offered in the select.
+pub const HORIZON_PRESETS: [u32; 4] = [7, 30, 90, 365];
+
+/// The activation state the visitor controls (persisted by the view).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Activation {
+    /// The terms were accepted ("Start Earning" pressed once).
+    pub terms_accepted: bool,
+    /// Soft staking is switched on.
+    pub on: bool,
+    /// Unix day (UTC) of the first activation.
+    pub activated_day: Option<i64>,
+}
+
+/// The widget state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    /// User or demo mode.
+    pub mode: Mode,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Locale (for dates) and its number style.
+    pub locale: String,
+    /// How numbers are written.
+    pub style: NumberStyle,
+    /// The rows, in display order; `Rc` so unchanged rows skip re-rendering.
+    pub rows: Vec<Rc<Row>>,
+    /// Projection horizon in days (last valid).
+    pub horizon_days: u32,
+    /// The horizon input when "custom" is chosen.
+    pub custom_horizon: Option<Field>,
+    /// Horizon the host configured (to tell host changes from visitor ones).
+    pub configured_horizon: u32,
+    /// Compounding on/off.
+    pub compound: bool,
+    /// Index of the row whose details (intraday, plot) are open.
+    pub open_row: Option<usize>,
+    /// Activation.
+    pub activation: Activation,
+    /// Terms dialog open.
+    pub dialog_open: bool,
+    /// Terms checkbox ticked.
+    pub terms_ticked: bool,
+    /// A shared scenario could not be read.
+    pub scenario_error: Option<String>,
+}
+
+/// Every change to the widget's data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// The visitor typed a balance.
+    SetBalance { row: usize, text: String },
+    /// Add an intraday change row.
+    AddChange { row: usize },
+    /// Edit a change's time.
+    SetChangeTime { row: usize, id: u32, text: String },
+    /// Edit a change's balance.
+    SetChangeBalance { row: usize, id: u32, text: String },
+    /// Remove a change.
+    RemoveChange { row: usize, id: u32 },
+    /// Open or close a row's details.
+    ToggleRow { row: usize },
+    /// Pick a preset horizon.
+    SelectHorizon(u32),
+    /// Pick "custom" in the horizon select.
+    SelectCustomHorizon,
+    /// Type a custom horizon.
+    SetCustomHorizon(String),
+    /// Compounding on/off.
+    SetCompound(bool),
+    /// "Activate" (or the toggle before activation): open the terms.
+    OpenTerms,
+    /// Close the terms dialog without activating.
+    CloseTerms,
+    /// Tick or untick the terms checkbox.
+    TickTerms(bool),
+    /// "Start Earning": accept the terms and switch on; `today` is the Unix day (UTC).
+    StartEarning { today: i64 },
+    /// The toggle after activation.
+    SetEarning(bool),
+    /// Demo mode: edit APR, tier bound, minimum or cap.
+    EditRate {
+        row: usize,
+        target: EditTarget,
+        text: String,
+    },
+    /// Apply a shared scenario.
+    ApplyScenario(Scenario),
+    /// A shared scenario could not be decoded.
+    ScenarioError(String),
+    /// The host called `update(config)`: keep what the visitor typed.
+    Reconfigure(Rc<WidgetConfig>),
+}
+
+impl State {
+    /// The initial state for `config`, with the stored activation.
+    pub fn new(config: &WidgetConfig, activation: Activation) -> State {
+        let demo = config.mode == Mode::Demo;
+        let mut state = State {
+            mode: config.mode,
+            theme: config.theme,
+            locale: config.locale.clone(),
+            style: NumberStyle::for_locale(&config.locale),
+            rows: config
+                .assets
+                .iter()
+                .map(|a| Rc::new(Row::new(a.clone(), demo)))
+                .collect(),
+            horizon_days: config.horizon_days,
+            custom_horizon: (!HORIZON_PRESETS.contains(&config.horizon_days))
+                .then(|| Field::new(config.horizon_days.to_string())),
+            configured_horizon: config.horizon_days,
+            compound: false,
+            open_row: None,
+            activation,
+            dialog_open: false,
+            terms_ticked: false,
+            scenario_error: None,
+        };
+        state.refresh_all();
+        state
+    }
+
+    /// Applies one action (the reducer).
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetBalance { row, text } => self.update_row(row, |r| r.balance.text = text),
+            Action::AddChange { row } => self.update_row(row, |r| {
+                r.changes.push(ChangeDraft {
+                    id: r.next_change_id,
+                    at: Field::new("12:00"),
+                    balance: Field::new(r.balance.text.clone()),
+                });
+                r.next_change_id += 1;
+            }),
+            Action::SetChangeTime { row, id, text } => self.update_row(row, |r| {
+                if let Some(c) = r.changes.iter_mut().find(|c| c.id == id) {
+                    c.at.text = text;
+                }
+            }),
+            Action::SetChangeBalance { row, id, text } => self.update_row(row, |r| {
+                if let Some(c) = r.changes.iter_mut().find(|c| c.id == id) {
+                    c.balance.text = text;
+                }
+            }),
+            Action::RemoveChange { row, id } => {
+                self.update_row(row, |r| r.changes.retain(|c| c.id != id))
+            }
+            Action::ToggleRow { row } => {
+                let previous = self.open_row;
+                self.open_row = if previous == Some(row) {
+                    None
+                } else {
+                    Some(row)
+                };
+                for i in [previous, self.open_row].into_iter().flatten() {
+                    self.update_row(i, |_| {});
+                }
+            }
+            Action::SelectHorizon(days) => {
+                self.custom_horizon = None;
+                self.set_horizon(days);
+            }
+            Action::SelectCustomHorizon => {
+                self.custom_horizon = Some(Field::new(self.horizon_days.to_string()));
+            }
+            Action::SetCustomHorizon(text) => {
+                let parsed = text
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|d| (1..=MAX_DAYS).contains(d));
+                let error = parsed.is_none().then(|| {
+                    format!("Horizon must be a whole number of days from 1 to {MAX_DAYS}.")
+                });
+                self.custom_horizon = Some(Field { text, error });
+                if let Some(days) = parsed {
+                    self.set_horizon(days);
+                }
+            }
+            Action::SetCompound(on) => {
+                // Both totals are always computed: nothing to recompute.
+                self.compound = on;
+            }
+            Action::OpenTerms => {
+                self.dialog_open = true;
+                self.terms_ticked = false;
+            }
+            Action::CloseTerms => self.dialog_open = false,
+            Action::TickTerms(ticked) => self.terms_ticked = ticked,
+            Action::StartEarning { today } => {
+                if self.dialog_open && self.terms_ticked {
+                    self.dialog_open = false;
+                    self.activation = Activation {
+                        terms_accepted: true,
+                        on: true,
+                        activated_day: self.activation.activated_day.or(Some(today)),
+                    };
+                }
+            }
+            Action::SetEarning(on) => {
+                if self.activation.terms_accepted {
+                    self.activation.on = on;
+                } else if on {
+                    self.apply(Action::OpenTerms);
+                }
+            }
+            Action::EditRate { row, target, text } => self.update_row(row, |r| {
+                if let Some(field) = r.edits.as_mut().and_then(|e| e.field_mut(target)) {
+                    field.text = text;
+                }
+            }),
+            Action::ApplyScenario(scenario) => self.apply_scenario(scenario),
+            Action::ScenarioError(why) => self.scenario_error = Some(why),
+            Action::Reconfigure(config) => self.reconfigure(&config),
+        }
+    }
+
+    fn horizon_for(&self, row: usize) -> Horizon {
+        Horizon {
+            days: self.horizon_days,
+            with_plot: self.open_row == Some(row),
+        }
+    }
+
+    /// Changes one row's inputs, then revalidates and re-estimates that row only.
+    fn update_row(&mut self, index: usize, change: impl FnOnce(&mut Row)) {
+        let horizon = self.horizon_for(index);
+        if let Some(rc) = self.rows.get_mut(index) {
+            let row = Rc::make_mut(rc);
+            change(row);
+            if let Some(edits) = row.edits.as_mut() {
+                if let Some(asset) = edits.build(&row.original) {
+                    row.item.asset = asset;
+                }
+            }
+            row.refresh(horizon);
+        }
+    }
+
+    fn set_horizon(&mut self, days: u32) {
+        if days != self.horizon_days {
+            self.horizon_days = days;
+            self.refresh_all();
+        }
+    }
+
+    fn refresh_all(&mut self) {
+        for i in 0..self.rows.len() {
+            self.update_row(i, |_| {});
+        }
+    }
+
+    fn apply_scenario(&mut self, scenario: Scenario) {
+        if let Some(days) = scenario.horizon_days.filter(|d| (1..=MAX_DAYS).contains(d)) {
+            self.custom_horizon =
+                (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()));
+            self.horizon_days = days;
+        }
+        if let Some(c) = scenario.compound {
+            self.compound = c;
+        }
+        for part in &scenario.assets {
+            let Some(index) = self.rows.iter().position(|r| r.symbol() == part.symbol) else {
+                continue;
+            };
+            self.update_row_inputs(index, part);
+        }
+        self.refresh_all();
+    }
+
+    fn update_row_inputs(&mut self, index: usize, part: &AssetScenario) {
+        let Some(rc) = self.rows.get_mut(index) else {
+            return;
+        };
+        let row = Rc::make_mut(rc);
+        if let Some(b) = part.balance {
+            row.balance = Field::new(b.to_string());
+        }
+        row.changes = part
+            .changes
+            .iter()
+            .enumerate()
+            .map(|(i, (at, bal))| ChangeDraft {
+                id: i as u32,
+                at: Field::new(at.to_string()),
+                balance: Field::new(bal.to_string()),
+            })
+            .collect();
+        row.next_change_id = row.changes.len() as u32;
+        let Some(edits) = row.edits.as_mut() else {
+            return;
+        };
+        if let Some(apr) = part.apr_percent {
+            if let Some(t) = edits.tiers.first_mut() {
+                t.apr = Field::new(apr.to_string());
+            }
+        }
+        if let Some(tiers) = &part.tiers_percent {
+            if tiers.len() == edits.tiers.len() {
+                for (edit, (up, apr)) in edits.tiers.iter_mut().zip(tiers) {
+                    edit.up_to = Field::new(up.map(|u| u.to_string()).unwrap_or_default());
+                    edit.apr = Field::new(apr.to_string());
+                }
+            }
+        }
+        if let Some(min) = part.min_amount {
+            edits.min = Field::new(min.to_string());
+        }
+        if let Some(max) = &part.max_cap {
+            edits.max = Field::new(max.map(|m| m.to_string()).unwrap_or_default());
+        }
+    }
+
+    /// The scenario that reproduces this state (demo edits and balances).
+    pub fn scenario(&self) -> Scenario {
+        let assets = self
+            .rows
+            .iter()
+            .filter_map(|row| {
+                let asset = &row.item.asset;
+                let mut part = AssetScenario {
+                    symbol: row.symbol().to_string(),
+                    ..AssetScenario::default()
+                };
+                if row.edits.is_some() && *asset != row.original {
+                    match asset.rate() {
+                        Rate::Flat(apr) => part.apr_percent = percent(*apr),
+                        Rate::Tiered(tiers) => {
+                            part.tiers_percent = tiers
+                                .iter()
+                                .map(|t| percent(t.apr).map(|p| (t.up_to, p)))
+                                .collect();
+                        }
+                    }
+                    part.min_amount = Some(asset.min_amount());
+                    part.max_cap = Some(asset.max_cap());
+                }
+                if let Some(e) = &row.estimate {
+                    if !row.balance.text.trim().is_empty() {
+                        part.balance = Some(e.opening);
+                    }
+                    part.changes = row
+                        .changes
+                        .iter()
+                        .filter_map(|c| {
+                            let at = crate::engine::TimeOfDay::parse(c.at.text.trim())?;
+                            let bal = crate::config::decimal::parse_typed_balance(&c.balance.text)
+                                .ok()?;
+                            Some((at, bal))
+                        })
+                        .collect();
+                }
+                let unchanged = part
+                    == AssetScenario {
+                        symbol: part.symbol.clone(),
+                        ..AssetScenario::default()
+                    };
+                (!unchanged).then_some(part)
+            })
+            .collect();
+        Scenario {
+            horizon_days: Some(self.horizon_days),
+            compound: Some(self.compound),
+            assets,
+        }
+    }
+
+    fn reconfigure(&mut self, config: &WidgetConfig) {
+        let demo = config.mode == Mode::Demo;
+        let old_rows = std::mem::take(&mut self.rows);
+        self.rows = config
+            .assets
+            .iter()
+            .map(|item| {
+                let mut row = Row::new(item.clone(), demo);
+                if let Some(old) = old_rows.iter().find(|r| r.symbol() == item.asset.symbol()) {
+                    row.balance = old.balance.clone();
+                    row.changes = old.changes.clone();
+                    row.next_change_id = old.next_change_id;
+                }
+                Rc::new(row)
+            })
+            .collect();
+        self.mode = config.mode;
+        self.theme = config.theme;
+        self.locale = config.locale.clone();
+        self.style = NumberStyle::for_locale(&config.locale);
+        if config.horizon_days != self.configured_horizon {
+            self.configured_horizon = config.horizon_days;
+            self.horizon_days = config.horizon_days;
+            self.custom_horizon = (!HORIZON_PRESETS.contains(&config.horizon_days))
+                .then(|| Field::new(config.horizon_days.to_string()));
+        }
+        let open_symbol = self
+            .open_row
+            .and_then(|i| old_rows.get(i))
+            .map(|r| r.symbol().to_string());
+        self.open_row = open_symbol.and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
+        self.refresh_all();
+    }
+}
+
+/// An APR fraction as the percent typed in demo mode (`0.015` → `1.5`), exactly.
+fn percent(fraction: rust_decimal::Decimal) -> Option<rust_decimal::Decimal> {
+    crate::config::decimal::parse_decimal(&percent_text(fraction)).ok()
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,142 @@
+// Soft Staking reward estimator: the host-facing ES module.
+//
+//   import { mount } from "/soft-staking/embed.js";
+//   const widget = await mount(document.getElementById("earn"), config);
+//   widget.update(newConfig);
+//   widget.destroy();
+//
+// Loading this module also mounts every <div data-soft-staking> on the page,
+// configured by `data-config` (inline JSON) or `data-config-url` (fetched).
+// Nothing here throws into the host page because of a bad config: the error
+// is shown inside the widget's box. No inline script or eval is needed, so it
+// runs under a strict Content-Security-Policy.
+
+import init, { mountWidget, mountError } from "./soft-staking.js";
+
+let ready = null;
+
+/** Loads the WebAssembly module once (from next to this file). */
+function boot() {
+  if (!ready) {
+    ready = init({ module_or_path: new URL("soft-staking_bg.wasm", import.meta.url) });
+  }
+  return ready;
+}
+
+/** A handle that outlives the wasm one safely: calls after destroy() are no-ops. */
+function wrap(inner) {
+  let live = inner;
+  return Object.freeze({
+    update(config) {
+      if (live) live.update(config ?? null);
+    },
+    destroy() {
+      if (live) {
+        live.destroy();
+        live.free();
+        live = null;
+      }
+    },
+    get mounted() {
+      return live !== null;
+    },
+  });
+}
+
+/** Shows `message` in `element` without WebAssembly (when it failed to load). */
+function plainError(element, message) {
+  const box = document.createElement("div");
+  box.setAttribute("role", "alert");
+  box.setAttribute("data-testid", "config-error");
+  box.textContent = message;
+  element.replaceChildren(box);
+  return Object.freeze({ update() {}, destroy() { box.remove(); }, mounted: false });
+}
+
+/**
+ * Mounts a widget on `element`. `config` is optional (built-in samples).
+ * Resolves to `{ update(config), destroy() }`.
+ */
+export async function mount(element, config) {
+  if (!(element instanceof Element)) {
+    throw new TypeError("soft-staking mount(): the first argument must be a DOM element");
+  }
+  try {
+    await boot();
+  } catch (err) {
+    console.error("soft-staking: the WebAssembly module could not be loaded", err);
+    return plainError(element, "The soft staking estimator could not be loaded.");
+  }
+  return wrap(mountWidget(element, config ?? null));
+}
+
+/** Mounts a widget that shows only `message` as its config error. */
+async function mountWithError(element, message) {
+  try {
+    await boot();
+    return wrap(mountError(element, message));
+  } catch (err) {
+    return plainError(element, message);
+  }
+}
+
+const MOUNTED = new WeakMap();
+
+/** Mounts one declarative `<div data-soft-staking>`; never throws. */
+async function autoMount(element) {
+  if (MOUNTED.has(element)) return MOUNTED.get(element);
+  const pending = (async () => {
+    const inline = element.getAttribute("data-config");
+    const url = element.getAttribute("data-config-url");
+    if (inline !== null && inline.trim() !== "") {
+      let config;
+      try {
+        config = JSON.parse(inline);
+      } catch (err) {
+        return mountWithError(element, `data-config is not valid JSON: ${err.message}`);
+      }
+      return mount(element, config);
+    }
+    if (url) {
+      let config;
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        config = await response.json();
+      } catch (err) {
+        return mountWithError(element, `data-config-url ${url} could not be loaded: ${err.message}`);
+      }
+      return mount(element, config);
+    }
+    return mount(element, null);
+  })();
+  MOUNTED.set(element, pending);
+  return pending;
+}
+
+function autoMountAll(root) {
+  root.querySelectorAll("[data-soft-staking]").forEach((el) => {
+    autoMount(el).catch((err) => console.error("soft-staking:", err));
+  });
+}
+
+if (typeof document !== "undefined") {
+  const start = () => {
+    autoMountAll(document);
+    // Declarative widgets added later (e.g. by a single-page app) mount too.
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          if (node.matches("[data-soft-staking]")) autoMount(node).catch(() => {});
+          autoMountAll(node);
+        }
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start, { once: true });
+  } else {
+    start();
+  }
+}
