@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const ROOT = resolve(here, "../../..");
-export const DIST = join(ROOT, "dist");
+/** The release build under test (`SOFT_STAKING_DIST` overrides, e.g. for a second checkout). */
+export const DIST = resolve(process.env.SOFT_STAKING_DIST ?? join(ROOT, "dist"));
 const PAGES = join(ROOT, "tests/e2e/pages");
 
 /** The policy of issue 7: no inline script or style, no eval. */

@@ -1,0 +1,193 @@
+//! Component tests of the widget in headless Chromium (wasm-bindgen-test):
+//! the real Yew components over the real engine, mounted the way `embed.js`
+//! mounts them, driven through DOM events, plus the reducer on its own.
+//!
+//! Run: `cargo test --target wasm32-unknown-unknown --test widget_browser`
+//! (runner and CHROMEDRIVER as set by `.ci/test`).
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use soft_staking::config::widget_config::WidgetConfig;
+use soft_staking::config::Loose;
+use soft_staking::embed::{mount_widget, WidgetHandle};
+use soft_staking::widget::rate_edits::EditTarget;
+use soft_staking::widget::state::{Action, Activation, State};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---- helpers ---------------------------------------------------------------
+
+/// Lets Yew's scheduler (microtasks) and a macrotask run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+struct Mounted {
+    host: Element,
+    handle: WidgetHandle,
+}
+
+impl Mounted {
+    fn new(config: JsValue) -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let handle = mount_widget(host.clone(), config);
+        Mounted { host, handle }
+    }
+    fn root(&self) -> ShadowRoot {
+        self.host.shadow_root().expect("open shadow root")
+    }
+    fn find(&self, testid: &str) -> Option<Element> {
+        self.root().query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+    }
+    fn text(&self, testid: &str) -> String {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no element {testid}"))
+            .text_content()
+            .unwrap_or_default()
+    }
+    async fn type_into(&self, testid: &str, value: &str) {
+        let input: HtmlInputElement = self.find(testid).unwrap().dyn_into().unwrap();
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap()).unwrap();
+        settle().await;
+    }
+    async fn click(&self, testid: &str) {
+        let el: HtmlElement = self.find(testid).unwrap().dyn_into().unwrap();
+        el.click();
+        settle().await;
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.handle.destroy();
+        self.host.remove();
+    }
+}
+
+const ONE_ASSET: &str = r#"{"assets":[{"symbol":"BNB","apr":"0.05","min_amount":"0.5","max_cap":"1000"}],"storage_key":"wbt"}"#;
+
+// ---- mounted component -----------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn typing_a_balance_shows_the_exact_estimate() {
+    let w = Mounted::new(js(ONE_ASSET));
+    settle().await;
+    assert_eq!(w.text("apr-BNB"), "5%");
+    w.type_into("balance-input-BNB", "1000").await;
+    // 1000 × 0.05 ÷ 365 = 0.136986301… → 0.13698630 (spec's worked example)
+    assert_eq!(w.text("daily-reward-BNB"), "0.13698630");
+    assert!(w.text("status-BNB").contains("eligible"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_keystroke_shows_an_error_and_keeps_the_last_estimate() {
+    let w = Mounted::new(js(ONE_ASSET));
+    settle().await;
+    w.type_into("balance-input-BNB", "1000").await;
+    w.type_into("balance-input-BNB", "1000x").await;
+    assert!(w.text("error-BNB").to_lowercase().contains("number"));
+    assert_eq!(w.text("daily-reward-BNB"), "0.13698630");
+    w.type_into("balance-input-BNB", "2000").await;
+    assert!(w.find("error-BNB").is_none());
+    // capped at 1000: same payout as 1000
+    assert_eq!(w.text("daily-reward-BNB"), "0.13698630");
+    assert!(w.text("status-BNB").contains("cap"));
+}
+
+#[wasm_bindgen_test]
+async fn below_minimum_and_uncapped_are_shown() {
+    let w = Mounted::new(js(
+        r#"{"assets":[{"symbol":"ADA","apr":"0.02","min_amount":"150"}],"storage_key":"wbt2"}"#,
+    ));
+    settle().await;
+    assert!(!w.text("max-ADA").chars().any(|c| c.is_ascii_digit()));
+    w.type_into("balance-input-ADA", "149.99").await;
+    assert!(w.text("status-ADA").contains("minimum"));
+    assert_eq!(w.text("daily-reward-ADA"), "0.00000000");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_config_renders_an_error_inside_the_box() {
+    let w = Mounted::new(js(r#"{"assets":[{"symbol":"BNB","apr":"0.05","tiers":[]}]}"#));
+    settle().await;
+    let text = w.text("config-error");
+    assert!(text.contains("config.assets[0].tiers"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn the_activation_flow_needs_the_ticked_terms() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("wbt-activation").unwrap();
+    let w = Mounted::new(js(r#"{"storage_key":"wbt-activation"}"#));
+    settle().await;
+    let events = Rc::new(RefCell::new(Vec::<bool>::new()));
+    let sink = events.clone();
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        let active = js_sys::Reflect::get(&e.detail(), &"active".into()).unwrap();
+        sink.borrow_mut().push(active.as_bool().unwrap());
+    });
+    w.host
+        .add_event_listener_with_callback("softstaking:activation", listener.as_ref().unchecked_ref())
+        .unwrap();
+    w.click("activate-button").await;
+    let start = w.find("start-earning").unwrap();
+    assert!(start.has_attribute("disabled"));
+    w.click("terms-checkbox").await;
+    assert!(!w.find("start-earning").unwrap().has_attribute("disabled"));
+    w.click("start-earning").await;
+    assert_eq!(w.find("soft-staking-toggle").unwrap().get_attribute("aria-checked").as_deref(), Some("true"));
+    assert_eq!(*events.borrow(), vec![true]);
+    assert!(storage.get_item("wbt-activation").unwrap().unwrap().contains("on=1"));
+    w.click("soft-staking-toggle").await;
+    assert_eq!(w.find("soft-staking-toggle").unwrap().get_attribute("aria-checked").as_deref(), Some("false"));
+    assert_eq!(*events.borrow(), vec![true, false]);
+}
+
+// ---- reducer on its own ----------------------------------------------------
+
+fn state(config: &str) -> State {
+    let loose = Loose::from_deserializer(serde_wasm_bindgen::Deserializer::from(js(config))).unwrap();
+    State::new(&WidgetConfig::parse(&loose).unwrap(), Activation::default())
+}
+
+#[wasm_bindgen_test]
+fn reducer_recomputes_only_the_changed_row() {
+    let mut s = state(r#"{"assets":[{"symbol":"AAA","apr":"0.05"},{"symbol":"BBB","apr":"0.1"}]}"#);
+    let untouched = s.rows[1].clone();
+    s.apply(Action::SetBalance { row: 0, text: "365".into() });
+    // 365 × 0.05 ÷ 365 = 0.05
+    assert_eq!(s.rows[0].estimate.as_ref().unwrap().day.reward.to_string(), "0.05000000");
+    assert!(Rc::ptr_eq(&untouched, &s.rows[1]));
+}
+
+#[wasm_bindgen_test]
+fn reducer_demo_edit_changes_after_but_not_before() {
+    let mut s = state(r#"{"mode":"demo","assets":[{"symbol":"AAA","apr":"0.05"}]}"#);
+    s.apply(Action::SetBalance { row: 0, text: "365".into() });
+    s.apply(Action::EditRate { row: 0, target: EditTarget::Apr(0), text: "10".into() });
+    let row = &s.rows[0];
+    // after: 365 × 10% ÷ 365 = 0.1; before: 365 × 5% ÷ 365 = 0.05
+    assert_eq!(row.estimate.as_ref().unwrap().day.reward.to_string(), "0.10000000");
+    assert_eq!(row.before.as_ref().unwrap().day.reward.to_string(), "0.05000000");
+}
