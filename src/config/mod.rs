@@ -3,6 +3,7 @@
 //! types, with errors that name the field.
 
 pub mod asset;
+pub mod cohort_csv;
 pub mod decimal;
 pub mod loose;
 pub mod request;

@@ -9,10 +9,12 @@
 
 pub mod apy;
 pub mod asset;
+pub mod cohort;
 pub mod day;
 pub mod error;
 mod exact;
 pub mod projection;
+pub mod quick;
 pub mod timeline;
 mod wide;
 

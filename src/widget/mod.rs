@@ -3,6 +3,7 @@
 //! hooks and the root `app` exist only in the WebAssembly build.
 
 pub mod activation_record;
+pub mod cohort_job;
 pub mod estimate;
 pub mod format;
 pub mod rate_edits;
@@ -15,3 +16,5 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod yield_now;

@@ -1,0 +1,118 @@
+//! Cohort CSV (`symbol,balance` per line), read line by line without copying:
+//! an optional header, blank lines and surrounding spaces are allowed;
+//! symbols are matched case-insensitively.
+
+use crate::engine::quick::{parse_raw_amount, RawAmount};
+
+use super::decimal::parse_decimal;
+
+/// One line of a cohort file, classified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvLine {
+    /// Blank line or the header.
+    Skip,
+    /// A holding: upper-cased symbol bytes (≤ 12) and its balance.
+    Holding {
+        symbol: SymbolKey,
+        balance: RawAmount,
+    },
+    /// A line that cannot be read, with the reason.
+    Invalid(String),
+}
+
+/// An upper-cased symbol of at most 12 bytes, kept on the stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SymbolKey {
+    bytes: [u8; 12],
+    len: u8,
+}
+
+impl SymbolKey {
+    /// The symbol's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+}
+
+fn trim(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &bytes[start..end]
+}
+
+/// Classifies one line (without its line break).
+pub fn parse_line(line: &str) -> CsvLine {
+    let bytes = trim(line.as_bytes());
+    if bytes.is_empty() {
+        return CsvLine::Skip;
+    }
+    let Some(comma) = bytes.iter().position(|&b| b == b',') else {
+        return CsvLine::Invalid("expected symbol,balance".into());
+    };
+    let (sym, rest) = (trim(&bytes[..comma]), trim(&bytes[comma + 1..]));
+    if sym.eq_ignore_ascii_case(b"symbol") && rest.eq_ignore_ascii_case(b"balance") {
+        return CsvLine::Skip;
+    }
+    if sym.is_empty() || sym.len() > 12 || !sym.iter().all(|b| b.is_ascii_alphanumeric()) {
+        return CsvLine::Invalid("symbol must be 1 to 12 letters or digits".into());
+    }
+    let mut key = SymbolKey {
+        bytes: [0; 12],
+        len: sym.len() as u8,
+    };
+    for (dst, src) in key.bytes.iter_mut().zip(sym) {
+        *dst = src.to_ascii_uppercase();
+    }
+    match parse_raw_amount(rest) {
+        Some(balance) => CsvLine::Holding {
+            symbol: key,
+            balance,
+        },
+        None => {
+            let text = String::from_utf8_lossy(rest);
+            match parse_decimal(&text) {
+                // Valid but unusual (e.g. trailing zeros past 28 decimals).
+                Ok(d) => CsvLine::Holding {
+                    symbol: key,
+                    balance: RawAmount {
+                        mantissa: d.mantissa().unsigned_abs(),
+                        scale: d.scale(),
+                    },
+                },
+                Err(why) => CsvLine::Invalid(format!("balance {why}")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_lines() {
+        assert_eq!(parse_line("symbol,balance"), CsvLine::Skip);
+        assert_eq!(parse_line("   "), CsvLine::Skip);
+        match parse_line(" bnb , 12.50 ") {
+            CsvLine::Holding { symbol, balance } => {
+                assert_eq!(symbol.as_bytes(), b"BNB");
+                assert_eq!(
+                    balance,
+                    RawAmount {
+                        mantissa: 1250,
+                        scale: 2
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_line("BNB,-1"), CsvLine::Invalid(why) if why.contains("negative")));
+        assert!(matches!(parse_line("BNB"), CsvLine::Invalid(_)));
+    }
+}

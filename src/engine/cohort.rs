@@ -1,0 +1,165 @@
+//! Cohort impact: the total daily payout of many holdings under two versions
+//! of the asset list ("before" and "after" a rate change), per symbol, with
+//! the counts below the minimum and over the cap. Each holding's payout is the
+//! same exact payout as everywhere else (fast path, or the general path when
+//! the fast one cannot answer), summed in integer payout units.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::asset::Asset;
+use super::day::{day_from_balance, Status};
+use super::quick::{QuickAsset, RawAmount};
+
+/// Which version of the asset list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The configured assets.
+    Before = 0,
+    /// The edited assets.
+    After = 1,
+}
+
+/// Totals of one side for one symbol.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SideTally {
+    /// Sum of the holdings' payouts, in units of 10^-payout_decimals.
+    pub payout_units: u128,
+    /// Holdings below the minimum.
+    pub below_minimum: u64,
+    /// Holdings over the cap.
+    pub capped: u64,
+    /// Holdings whose reward rounds down to zero.
+    pub below_payout_precision: u64,
+}
+
+/// Per-symbol totals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SymbolTally {
+    /// Asset symbol.
+    pub symbol: String,
+    /// Holdings counted.
+    pub holdings: u64,
+    /// Before and after.
+    pub sides: [SideTally; 2],
+    /// Payout decimals of each side (for turning units into decimals).
+    pub payout_decimals: [u32; 2],
+}
+
+impl SymbolTally {
+    /// Total daily payout of one side as a decimal with its payout decimals.
+    pub fn total(&self, side: Side) -> Option<Decimal> {
+        let i = side as usize;
+        let units = i128::try_from(self.sides[i].payout_units).ok()?;
+        Decimal::try_from_i128_with_scale(units, self.payout_decimals[i]).ok()
+    }
+}
+
+struct Pair {
+    assets: [Asset; 2],
+    quick: [QuickAsset; 2],
+}
+
+/// A running cohort computation.
+pub struct Cohort {
+    pairs: Vec<Pair>,
+    index: HashMap<Box<[u8]>, usize>,
+    tallies: Vec<SymbolTally>,
+    overflowed: bool,
+}
+
+impl Cohort {
+    /// A cohort over `(before, after)` versions of each asset (same symbol).
+    pub fn new(pairs: Vec<(Asset, Asset)>) -> Cohort {
+        let mut index = HashMap::with_capacity(pairs.len());
+        let mut tallies = Vec::with_capacity(pairs.len());
+        let pairs = pairs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (before, after))| {
+                index.insert(before.symbol().as_bytes().into(), i);
+                tallies.push(SymbolTally {
+                    symbol: before.symbol().to_string(),
+                    holdings: 0,
+                    sides: [SideTally::default(); 2],
+                    payout_decimals: [before.payout_decimals(), after.payout_decimals()],
+                });
+                Pair {
+                    quick: [QuickAsset::new(&before), QuickAsset::new(&after)],
+                    assets: [before, after],
+                }
+            })
+            .collect();
+        Cohort {
+            pairs,
+            index,
+            tallies,
+            overflowed: false,
+        }
+    }
+
+    /// Index of `symbol` (exact bytes, already upper-cased by the caller).
+    pub fn lookup(&self, symbol: &[u8]) -> Option<usize> {
+        self.index.get(symbol).copied()
+    }
+
+    /// Adds one holding of the asset at `index`. `exact` is the same balance
+    /// as a `Decimal`, needed only when the fast path cannot answer.
+    pub fn add(&mut self, index: usize, raw: RawAmount) {
+        let Some(pair) = self.pairs.get(index) else {
+            return;
+        };
+        let tally = &mut self.tallies[index];
+        tally.holdings += 1;
+        for side in 0..2 {
+            let (status, units, dust) = match pair.quick[side].payout(raw) {
+                Some(q) => (q.status, q.units, q.below_payout_precision),
+                None => match slow_payout(&pair.assets[side], raw) {
+                    Some(r) => r,
+                    None => {
+                        self.overflowed = true;
+                        continue;
+                    }
+                },
+            };
+            let t = &mut tally.sides[side];
+            match t.payout_units.checked_add(units) {
+                Some(sum) => t.payout_units = sum,
+                None => self.overflowed = true,
+            }
+            match status {
+                Status::BelowMinimum => t.below_minimum += 1,
+                Status::Capped => t.capped += 1,
+                Status::Eligible => {}
+            }
+            if dust {
+                t.below_payout_precision += 1;
+            }
+        }
+    }
+
+    /// The per-symbol totals so far, in the assets' order.
+    pub fn tallies(&self) -> &[SymbolTally] {
+        &self.tallies
+    }
+
+    /// A total did not fit (then the totals are not to be trusted).
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+}
+
+/// The general exact path for one balance held all day.
+fn slow_payout(asset: &Asset, raw: RawAmount) -> Option<(Status, u128, bool)> {
+    let balance =
+        Decimal::try_from_i128_with_scale(i128::try_from(raw.mantissa).ok()?, raw.scale).ok()?;
+    let day = day_from_balance(asset, balance).ok()?;
+    let mut reward = day.reward;
+    reward.rescale(asset.payout_decimals());
+    Some((
+        day.status,
+        reward.mantissa().unsigned_abs(),
+        day.below_payout_precision,
+    ))
+}
