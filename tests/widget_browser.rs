@@ -54,7 +54,9 @@ impl Mounted {
         self.host.shadow_root().expect("open shadow root")
     }
     fn find(&self, testid: &str) -> Option<Element> {
-        self.root().query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+        self.root()
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .unwrap()
     }
     fn text(&self, testid: &str) -> String {
         self.find(testid)
@@ -68,7 +70,12 @@ impl Mounted {
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into()).unwrap()).unwrap();
+        input
+            .dispatch_event(
+                &web_sys::InputEvent::new_with_event_init_dict("input", &init.unchecked_into())
+                    .unwrap(),
+            )
+            .unwrap();
         settle().await;
     }
     async fn click(&self, testid: &str) {
@@ -129,7 +136,9 @@ async fn below_minimum_and_uncapped_are_shown() {
 
 #[wasm_bindgen_test]
 async fn a_bad_config_renders_an_error_inside_the_box() {
-    let w = Mounted::new(js(r#"{"assets":[{"symbol":"BNB","apr":"0.05","tiers":[]}]}"#));
+    let w = Mounted::new(js(
+        r#"{"assets":[{"symbol":"BNB","apr":"0.05","tiers":[]}]}"#,
+    ));
     settle().await;
     let text = w.text("config-error");
     assert!(text.contains("config.assets[0].tiers"), "{text}");
@@ -143,12 +152,16 @@ async fn the_activation_flow_needs_the_ticked_terms() {
     settle().await;
     let events = Rc::new(RefCell::new(Vec::<bool>::new()));
     let sink = events.clone();
-    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-        let active = js_sys::Reflect::get(&e.detail(), &"active".into()).unwrap();
-        sink.borrow_mut().push(active.as_bool().unwrap());
-    });
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let active = js_sys::Reflect::get(&e.detail(), &"active".into()).unwrap();
+            sink.borrow_mut().push(active.as_bool().unwrap());
+        });
     w.host
-        .add_event_listener_with_callback("softstaking:activation", listener.as_ref().unchecked_ref())
+        .add_event_listener_with_callback(
+            "softstaking:activation",
+            listener.as_ref().unchecked_ref(),
+        )
         .unwrap();
     w.click("activate-button").await;
     let start = w.find("start-earning").unwrap();
@@ -156,18 +169,35 @@ async fn the_activation_flow_needs_the_ticked_terms() {
     w.click("terms-checkbox").await;
     assert!(!w.find("start-earning").unwrap().has_attribute("disabled"));
     w.click("start-earning").await;
-    assert_eq!(w.find("soft-staking-toggle").unwrap().get_attribute("aria-checked").as_deref(), Some("true"));
+    assert_eq!(
+        w.find("soft-staking-toggle")
+            .unwrap()
+            .get_attribute("aria-checked")
+            .as_deref(),
+        Some("true")
+    );
     assert_eq!(*events.borrow(), vec![true]);
-    assert!(storage.get_item("wbt-activation").unwrap().unwrap().contains("on=1"));
+    assert!(storage
+        .get_item("wbt-activation")
+        .unwrap()
+        .unwrap()
+        .contains("on=1"));
     w.click("soft-staking-toggle").await;
-    assert_eq!(w.find("soft-staking-toggle").unwrap().get_attribute("aria-checked").as_deref(), Some("false"));
+    assert_eq!(
+        w.find("soft-staking-toggle")
+            .unwrap()
+            .get_attribute("aria-checked")
+            .as_deref(),
+        Some("false")
+    );
     assert_eq!(*events.borrow(), vec![true, false]);
 }
 
 // ---- reducer on its own ----------------------------------------------------
 
 fn state(config: &str) -> State {
-    let loose = Loose::from_deserializer(serde_wasm_bindgen::Deserializer::from(js(config))).unwrap();
+    let loose =
+        Loose::from_deserializer(serde_wasm_bindgen::Deserializer::from(js(config))).unwrap();
     State::new(&WidgetConfig::parse(&loose).unwrap(), Activation::default())
 }
 
@@ -175,19 +205,38 @@ fn state(config: &str) -> State {
 fn reducer_recomputes_only_the_changed_row() {
     let mut s = state(r#"{"assets":[{"symbol":"AAA","apr":"0.05"},{"symbol":"BBB","apr":"0.1"}]}"#);
     let untouched = s.rows[1].clone();
-    s.apply(Action::SetBalance { row: 0, text: "365".into() });
+    s.apply(Action::SetBalance {
+        row: 0,
+        text: "365".into(),
+    });
     // 365 × 0.05 ÷ 365 = 0.05
-    assert_eq!(s.rows[0].estimate.as_ref().unwrap().day.reward.to_string(), "0.05000000");
+    assert_eq!(
+        s.rows[0].estimate.as_ref().unwrap().day.reward.to_string(),
+        "0.05000000"
+    );
     assert!(Rc::ptr_eq(&untouched, &s.rows[1]));
 }
 
 #[wasm_bindgen_test]
 fn reducer_demo_edit_changes_after_but_not_before() {
     let mut s = state(r#"{"mode":"demo","assets":[{"symbol":"AAA","apr":"0.05"}]}"#);
-    s.apply(Action::SetBalance { row: 0, text: "365".into() });
-    s.apply(Action::EditRate { row: 0, target: EditTarget::Apr(0), text: "10".into() });
+    s.apply(Action::SetBalance {
+        row: 0,
+        text: "365".into(),
+    });
+    s.apply(Action::EditRate {
+        row: 0,
+        target: EditTarget::Apr(0),
+        text: "10".into(),
+    });
     let row = &s.rows[0];
     // after: 365 × 10% ÷ 365 = 0.1; before: 365 × 5% ÷ 365 = 0.05
-    assert_eq!(row.estimate.as_ref().unwrap().day.reward.to_string(), "0.10000000");
-    assert_eq!(row.before.as_ref().unwrap().day.reward.to_string(), "0.05000000");
+    assert_eq!(
+        row.estimate.as_ref().unwrap().day.reward.to_string(),
+        "0.10000000"
+    );
+    assert_eq!(
+        row.before.as_ref().unwrap().day.reward.to_string(),
+        "0.05000000"
+    );
 }

@@ -26,11 +26,14 @@ export function useBrowser() {
 /**
  * A new page at `path` (e.g. "/" or "/pages/host.html"), collecting page
  * errors; `page.errors` must stay empty unless a test expects otherwise.
+ * `setup(page)` runs before the first navigation (e.g. to fix the clock);
+ * `context` adds browser-context options (e.g. `timezoneId`, `colorScheme`).
  */
-export async function openPage(ctx, path, { viewport = { width: 1280, height: 900 }, ready = true } = {}) {
-  const page = await ctx.browser.newPage({ viewport });
+export async function openPage(ctx, path, { viewport = { width: 1280, height: 900 }, ready = true, setup, context = {} } = {}) {
+  const page = await ctx.browser.newPage({ viewport, ...context });
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
+  if (setup) await setup(page);
   await page.goto(ctx.server.url + path);
   if (ready) await page.locator("[data-testid^=asset-row-], [data-testid=config-error]").first().waitFor();
   return page;

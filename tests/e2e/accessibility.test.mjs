@@ -1,0 +1,156 @@
+// Accessibility: every control has an accessible name (as the browser's
+// accessibility tree computes it, via Playwright's ARIA snapshot and role/label
+// queries), estimates are announced politely, errors are tied to their field,
+// and the table, toggle and details button carry their semantics.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { useBrowser } from "./support/fixture.mjs";
+import {
+  BNB, USDT,
+  expectText, expectValue, openWidget, row, typeBalance, userConfig,
+} from "./support/widget.mjs";
+
+const ctx = useBrowser();
+
+const CONTROL_ROLES = "textbox|combobox|checkbox|switch|button|spinbutton|radio|slider|searchbox|listbox";
+
+/** The ARIA snapshot's control lines, split into named and unnamed. */
+function controls(snapshot) {
+  const lines = snapshot.split("\n").map((l) => l.trim()).filter((l) => new RegExp(`^- (${CONTROL_ROLES})\\b`).test(l));
+  return {
+    named: lines.filter((l) => new RegExp(`^- (${CONTROL_ROLES}) "[^"]*\\S[^"]*"`).test(l)),
+    unnamed: lines.filter((l) => !new RegExp(`^- (${CONTROL_ROLES}) "`).test(l)),
+  };
+}
+
+/** True when the two locators resolve to the same element. */
+async function same(a, b) {
+  const handle = await b.elementHandle();
+  return a.evaluate((el, other) => el === other, handle);
+}
+
+test("every input, select and button has an accessible name", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]));
+  // Bring every kind of control on screen: a typed balance, an open row with a
+  // balance change, the custom horizon, an inline error.
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  await page.getByTestId("horizon-select").selectOption("custom");
+  await row(page, "USDT").input.fill("abc");
+  await row(page, "USDT").error.waitFor();
+
+  const widget = page.locator("#earn");
+  const { named, unnamed } = controls(await widget.ariaSnapshot());
+  assert.deepEqual(unnamed, [], "controls without an accessible name");
+  // Every rendered control is in the tree (nothing hidden from it by mistake).
+  const rendered = await page.locator("#earn").evaluate((host) =>
+    [...host.shadowRoot.querySelectorAll("input, select, textarea, button")].filter((el) => !el.closest("dialog")).length);
+  assert.equal(named.length, rendered, `named controls:\n${named.join("\n")}`);
+
+  // The names a screen-reader user hears, each resolving to the hooked element.
+  const byName = [
+    [page.getByLabel("Your BNB balance", { exact: true }), "balance-input-BNB"],
+    [page.getByLabel("Your USDT balance", { exact: true }), "balance-input-USDT"],
+    [page.getByRole("textbox", { name: "At (UTC)" }), "change-time-BNB-0"],
+    [page.getByRole("textbox", { name: "new balance" }), "change-balance-BNB-0"],
+    [page.getByRole("combobox", { name: "Horizon" }), "horizon-select"],
+    [page.getByRole("textbox", { name: /^Days/ }), "horizon-custom"],
+    [page.getByRole("switch", { name: "Compound rewards" }), "compound-toggle"],
+    [page.getByRole("switch", { name: "Soft staking" }), "soft-staking-toggle"],
+    [page.getByRole("button", { name: "Activate" }), "activate-button"],
+    [page.getByRole("button", { name: "+ Add a balance change" }), "add-change-BNB"],
+    [page.getByRole("button", { name: "Hide details" }), "details-toggle-BNB"],
+    [page.getByRole("button", { name: "Intraday & chart" }), "details-toggle-USDT"],
+  ];
+  for (const [locator, testid] of byName) {
+    assert.equal(await locator.count(), 1, testid);
+    assert.ok(await same(locator, page.getByTestId(testid)), testid);
+  }
+  // The remove button says which change it removes.
+  assert.equal(await page.getByRole("button", { name: "Remove the change at 12:00" }).count(), 1);
+  // The plot is an image with a text alternative.
+  assert.match(await page.getByRole("img", { name: /^Cumulative BNB rewards over 30 days/ }).getAttribute("aria-label"), /with compounding.*without/);
+
+  // The dialog and its controls.
+  await page.getByTestId("activate-button").click();
+  const dialog = page.getByRole("dialog", { name: "Activate Soft Staking" });
+  await expectValue(() => dialog.count(), 1);
+  const inDialog = controls(await dialog.ariaSnapshot());
+  assert.deepEqual(inDialog.unnamed, []);
+  assert.equal(inDialog.named.length, 3);
+  assert.ok(await same(dialog.getByRole("checkbox", { name: "I have read and agree to the Soft Staking terms." }), page.getByTestId("terms-checkbox")));
+  assert.ok(await same(dialog.getByRole("button", { name: "Start Earning" }), page.getByTestId("start-earning")));
+  assert.ok(await same(dialog.getByRole("button", { name: "Cancel" }), page.getByTestId("terms-cancel")));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("estimates are announced politely; errors are described on their field", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]));
+  for (const sym of ["BNB", "USDT"]) {
+    const daily = page.getByTestId(`daily-reward-${sym}`);
+    assert.equal(await daily.getAttribute("aria-live"), "polite", sym);
+    assert.equal(await daily.getAttribute("aria-atomic"), "true", sym);
+    // <output> is a status region (polite live region) to assistive technology.
+    assert.equal(await daily.evaluate((el) => el.tagName), "OUTPUT", sym);
+    assert.equal(await page.getByTestId(`cumulative-reward-${sym}`).evaluate((el) => el.tagName), "OUTPUT", sym);
+  }
+  // The live region is the element whose text changes: 1000 × 0.05 ÷ 365 → 0.13698630.
+  await typeBalance(page, "BNB", "1000");
+  await expectText(page.getByRole("status").filter({ hasText: "0.13698630" }), "0.13698630");
+  // 30 × 0.13698630 = 4.10958900
+  await expectText(page.getByRole("status").filter({ hasText: "4.10958900" }), "4.10958900");
+
+  // An error: the field is invalid and described by the message.
+  await row(page, "BNB").input.fill("-1");
+  await row(page, "BNB").error.waitFor();
+  const described = await row(page, "BNB").input.evaluate((input) => {
+    const root = input.getRootNode();
+    return (input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean)
+      .map((id) => root.getElementById(id)?.textContent.trim()).join(" ");
+  });
+  assert.match(described, /^Balance must not be negative/);
+  assert.equal(await row(page, "BNB").input.getAttribute("aria-invalid"), "true");
+  assert.equal(await row(page, "USDT").input.getAttribute("aria-invalid"), "false");
+
+  // The custom horizon's error is tied to its field too.
+  await page.getByTestId("horizon-select").selectOption("custom");
+  await page.getByTestId("horizon-custom").fill("0");
+  await page.getByTestId("horizon-error").waitFor();
+  const horizonDescribedBy = await page.getByTestId("horizon-custom").getAttribute("aria-describedby");
+  assert.equal(await page.getByTestId("horizon-error").getAttribute("id"), horizonDescribedBy);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("table, switch and details semantics", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]));
+  const table = page.getByRole("table", { name: "Soft staking assets and your estimated rewards" });
+  assert.equal(await table.count(), 1);
+  assert.equal(await page.getByRole("columnheader").count(), 8);
+  assert.equal(await page.getByRole("rowheader").count(), 2);
+  assert.match(await page.getByRole("rowheader").first().textContent(), /^BNB/);
+
+  const toggle = page.getByRole("switch", { name: "Soft staking" });
+  assert.equal(await toggle.getAttribute("aria-checked"), "false");
+
+  const details = page.getByTestId("details-toggle-USDT");
+  assert.equal(await details.getAttribute("aria-expanded"), "false");
+  await details.click();
+  await expectValue(() => details.getAttribute("aria-expanded"), "true");
+  const controlled = await details.getAttribute("aria-controls");
+  // The controlled element exists and holds the intraday editor.
+  const region = page.locator(`[id="${controlled}"]`);
+  assert.equal(await region.count(), 1);
+  assert.equal(await region.getByTestId("add-change-USDT").count(), 1);
+  assert.equal(await page.getByRole("region", { name: "USDT balances during the day" }).count(), 1);
+
+  // Operable from the keyboard: Enter on the focused details button closes it again.
+  await details.focus();
+  await page.keyboard.press("Enter");
+  await expectValue(() => details.getAttribute("aria-expanded"), "false");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

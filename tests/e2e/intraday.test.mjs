@@ -1,0 +1,172 @@
+// Intraday balances: the editor of balance changes during the day, the
+// snapshot times and the balances they see, the daily average and its result.
+// The typed balance is the balance at 00:00 UTC; snapshot i of n is taken at
+// ⌊i × 86400 ÷ n⌋ s (24 a day → every hour) and sees the latest change at or
+// before it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { hookText, useBrowser } from "./support/fixture.mjs";
+import {
+  BNB, TRIO,
+  expectGone, expectText, expectValue, openWidget, row, typeBalance, userConfig,
+} from "./support/widget.mjs";
+
+const ctx = useBrowser();
+
+/** The snapshot runs listed in the details, as "time (count×) balance". */
+async function snapshotRuns(page, sym) {
+  const items = await page.getByTestId(`snapshots-${sym}`).locator("li").allTextContents();
+  return items.map((t) => t.replace(/\s+/g, " ").trim());
+}
+
+/** Opens `sym`'s details and adds one change at `at` to `balance`, as change `i`. */
+async function addChange(page, sym, i, at, balance) {
+  await page.getByTestId(`add-change-${sym}`).click();
+  await page.getByTestId(`change-time-${sym}-${i}`).fill(at);
+  await page.getByTestId(`change-balance-${sym}-${i}`).fill(balance);
+}
+
+test("a change at 12:00 splits the 24 hourly snapshots; the average gives the day's reward", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }));
+  const bnb = row(page, "BNB");
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  assert.equal(await page.getByTestId("details-toggle-BNB").getAttribute("aria-expanded"), "true");
+
+  // Without changes every hourly snapshot sees the opening balance.
+  await expectText(page.getByTestId("snapshots-BNB").locator("h4"), "24 snapshots");
+  assert.deepEqual(await snapshotRuns(page, "BNB"), ["00:00–23:00 (24×) 1000"]);
+  await expectText(page.getByTestId("average-BNB"), "1000");
+
+  // A new change starts at 12:00 with the typed balance.
+  await page.getByTestId("add-change-BNB").click();
+  assert.equal(await page.getByTestId("change-time-BNB-0").inputValue(), "12:00");
+  assert.equal(await page.getByTestId("change-balance-BNB-0").inputValue(), "1000");
+  await page.getByTestId("change-balance-BNB-0").fill("500");
+
+  // Snapshots 00:00…11:00 (12) see 1000, 12:00…23:00 (12) see 500.
+  await expectValue(() => snapshotRuns(page, "BNB"), ["00:00–11:00 (12×) 1000", "12:00–23:00 (12×) 500"]);
+  // Average (12 × 1000 + 12 × 500) ÷ 24 = 750.
+  await expectText(page.getByTestId("average-BNB"), "750");
+  // 750 × 0.05 ÷ 365 = 37.5 ÷ 365 = 0.102739726… → 0.10273972 (in the table and in the details)
+  await expectText(bnb.daily, "0.10273972");
+  assert.match(await page.getByTestId("snapshots-BNB").textContent(), /reward\s*0\.10273972 BNB/);
+  // Later days hold the closing balance 500: 500 × 0.05 ÷ 365 = 0.068493150… → 0.06849315.
+  // 30 days: 0.10273972 + 29 × 0.06849315 = 0.10273972 + 1.98630135 = 2.08904107
+  await expectText(bnb.cumulative, "2.08904107");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a change between snapshots counts from the next snapshot on", async () => {
+  const page = await openWidget(ctx, userConfig([BNB]));
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await addChange(page, "BNB", 0, "12:30", "500");
+  // 12:30 is after the 12:00 snapshot: 00:00…12:00 (13) see 1000, 13:00…23:00 (11) see 500.
+  await expectValue(() => snapshotRuns(page, "BNB"), ["00:00–12:00 (13×) 1000", "13:00–23:00 (11×) 500"]);
+  // Average (13 × 1000 + 11 × 500) ÷ 24 = 18500 ÷ 24 = 770.8333…
+  await expectText(page.getByTestId("average-BNB"), /^770\.83333333/);
+  // Reward 18500/24 × 0.05 ÷ 365 = 925 ÷ 8760 = 0.105593607… → 0.10559360
+  await expectText(row(page, "BNB").daily, "0.10559360");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("changes in any order; of two at the same time the later wins; the closing balance carries on", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }));
+  const bnb = row(page, "BNB");
+  await typeBalance(page, "BNB", "100");
+  await page.getByTestId("details-toggle-BNB").click();
+  await addChange(page, "BNB", 0, "18:00", "0");
+  await addChange(page, "BNB", 1, "06:00", "400");
+  await addChange(page, "BNB", 2, "06:00", "300");
+  // Sorted by time: 06:00 → 400 then 06:00 → 300 (later in the list wins), 18:00 → 0.
+  // 00:00…05:00 (6) see 100, 06:00…17:00 (12) see 300, 18:00…23:00 (6) see 0.
+  await expectValue(() => snapshotRuns(page, "BNB"), [
+    "00:00–05:00 (6×) 100",
+    "06:00–17:00 (12×) 300",
+    "18:00–23:00 (6×) 0",
+  ]);
+  // Average (6 × 100 + 12 × 300 + 6 × 0) ÷ 24 = 4200 ÷ 24 = 175.
+  await expectText(page.getByTestId("average-BNB"), "175");
+  // 175 × 0.05 ÷ 365 = 8.75 ÷ 365 = 0.023972602… → 0.02397260
+  await expectText(bnb.daily, "0.02397260");
+  // The day closes at 0: later days earn nothing, so 30 days = day 1 only.
+  await expectText(bnb.cumulative, "0.02397260");
+  // With compounding day 2 holds 0 + 0.02397260 < minimum 0.5: still nothing more.
+  await page.getByTestId("compound-toggle").check();
+  await expectText(bnb.cumulative, "0.02397260");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("snapshot times follow snapshots_per_day (3 a day: 00:00, 08:00, 16:00)", async () => {
+  const page = await openWidget(ctx, userConfig([TRIO], { horizon_days: 7 }));
+  await typeBalance(page, "TRIO", "100");
+  await page.getByTestId("details-toggle-TRIO").click();
+  await expectText(page.getByTestId("snapshots-TRIO").locator("h4"), "3 snapshots");
+  // 86400 ÷ 3 = 28800 s = 8 h between snapshots.
+  assert.match(await page.getByTestId("asset-row-TRIO").locator("xpath=..").textContent(), /3 snapshots are taken, one every 8 h/);
+  // A change at 07:59 is seen from the 08:00 snapshot; one at 16:01 by none.
+  await addChange(page, "TRIO", 0, "07:59", "400");
+  await addChange(page, "TRIO", 1, "16:01", "1000000");
+  await expectValue(() => snapshotRuns(page, "TRIO"), ["00:00 (1×) 100", "08:00–16:00 (2×) 400"]);
+  // Average (100 + 400 + 400) ÷ 3 = 300; 300 × 0.05 ÷ 365 = 15 ÷ 365 = 0.041095890… → 0.04109589
+  await expectText(page.getByTestId("average-TRIO"), "300");
+  await expectText(row(page, "TRIO").daily, "0.04109589");
+  // Later days hold the closing balance of day 1, which PRODUCT.md §2 defines as
+  // its last snapshot (400), not the 16:01 change that no snapshot saw:
+  // 400 × 0.05 ÷ 365 = 20 ÷ 365 = 0.054794520… → 0.05479452 a day.
+  // 7 days: 0.04109589 + 6 × 0.05479452 = 0.04109589 + 0.32876712 = 0.36986301
+  await expectText(row(page, "TRIO").cumulative, "0.36986301");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a bad change time or balance shows an error on that change and keeps the last estimate", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }));
+  const bnb = row(page, "BNB");
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await addChange(page, "BNB", 0, "12:00", "500");
+  // As above: average 750, reward 0.10273972, 30 days 2.08904107.
+  await expectText(bnb.daily, "0.10273972");
+
+  const time = page.getByTestId("change-time-BNB-0");
+  const balance = page.getByTestId("change-balance-BNB-0");
+  const error = page.getByTestId("change-error-BNB-0");
+  for (const bad of ["25:00", "12:60", "1200", "noon"]) {
+    await time.fill(bad);
+    await expectText(error, /^Time must be HH:MM, from 00:00 to 23:59\.$/, bad);
+    assert.equal(await time.getAttribute("aria-invalid"), "true");
+    assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972", bad);
+    assert.equal(await hookText(page, "cumulative-reward-BNB"), "2.08904107", bad);
+    assert.equal(await hookText(page, "average-BNB"), "750", bad);
+  }
+  await time.fill("12:00");
+  await expectGone(error);
+
+  await balance.fill("-500");
+  await expectText(error, /^Balance must not be negative/);
+  assert.equal(await balance.getAttribute("aria-invalid"), "true");
+  assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972");
+  // Fixed to 0: (12 × 1000 + 12 × 0) ÷ 24 = 500; 500 × 0.05 ÷ 365 = 0.068493150… → 0.06849315
+  await balance.fill("0");
+  await expectGone(error);
+  await expectText(page.getByTestId("average-BNB"), "500");
+  await expectText(bnb.daily, "0.06849315");
+
+  // Removing the change brings back the whole-day balance: 0.13698630.
+  await page.getByRole("button", { name: "Remove the change at 12:00" }).click();
+  await expectGone(page.getByTestId("change-time-BNB-0"));
+  await expectText(bnb.daily, "0.13698630");
+  assert.deepEqual(await snapshotRuns(page, "BNB"), ["00:00–23:00 (24×) 1000"]);
+
+  // Closing the details hides the editor.
+  await page.getByTestId("details-toggle-BNB").click();
+  await expectGone(page.getByTestId("snapshots-BNB"));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

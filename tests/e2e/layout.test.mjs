@@ -1,0 +1,255 @@
+// Responsive layout down to a 360 px wide phone, the desktop table, light and
+// dark themes, and the two README screenshots (www/screenshots/).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+import { openPage, useBrowser } from "./support/fixture.mjs";
+import { ROOT } from "./support/server.mjs";
+import {
+  BNB, ONEP, TINY, USDT, XAPR,
+  expectText, expectValue, openWidget, row, userConfig, widgetPath,
+} from "./support/widget.mjs";
+
+const ctx = useBrowser();
+const PHONE = { width: 360, height: 780 };
+const DESKTOP = { width: 1280, height: 900 };
+const SCREENSHOTS = join(ROOT, "www/screenshots");
+
+/**
+ * Horizontal fit of the page and of every widget on it: the page does not
+ * scroll sideways, each widget's box lies inside the viewport, nothing inside
+ * the widget overflows its box (scrollWidth) or sticks out of it.
+ */
+function measureFit(page) {
+  return page.evaluate(() => {
+    const doc = document.scrollingElement;
+    const viewport = doc.clientWidth;
+    const widgets = [...document.querySelectorAll("[data-soft-staking]")].map((host) => {
+      const root = host.shadowRoot.querySelector(".ss-root");
+      const box = root.getBoundingClientRect();
+      const outside = [];
+      for (const el of root.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || el.closest(".ss-sr-only, dialog:not([open])")) continue;
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) {
+          outside.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""} [${r.left}, ${r.right}]`);
+        }
+      }
+      return {
+        left: box.left, right: box.right,
+        scrollWidth: root.scrollWidth, clientWidth: root.clientWidth,
+        outside: outside.slice(0, 5),
+      };
+    });
+    return { scrollWidth: doc.scrollWidth, clientWidth: viewport, widgets };
+  });
+}
+
+async function assertFits(page, when) {
+  const fit = await measureFit(page);
+  assert.equal(fit.clientWidth, PHONE.width, when);
+  assert.ok(fit.scrollWidth <= fit.clientWidth, `${when}: page scrolls sideways (${fit.scrollWidth} > ${fit.clientWidth})`);
+  assert.ok(fit.widgets.length > 0);
+  for (const w of fit.widgets) {
+    assert.ok(w.left >= 0 && w.right <= fit.clientWidth, `${when}: widget box [${w.left}, ${w.right}]`);
+    assert.ok(w.scrollWidth <= w.clientWidth, `${when}: widget content overflows (${w.scrollWidth} > ${w.clientWidth})`);
+    assert.deepEqual(w.outside, [], `${when}: elements outside the widget box`);
+  }
+}
+
+test("360 px phone: no horizontal scrolling and the widget fits, with details, errors and the dialog open", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT, ONEP, TINY]), { viewport: PHONE });
+  await assertFits(page, "initial");
+  // The table is laid out as cards: the column header row is not shown.
+  assert.ok((await page.locator("thead").boundingBox()).height <= 1, "header row hidden");
+
+  // Long numbers, an open row with its plot and a balance change, the custom horizon.
+  await row(page, "USDT").input.fill("123,456,789.123456789012");
+  // 123456789.123456789012 is in the 0.3% tier above 5,000:
+  // (60 + 36 + (123456789.123456789012 − 5000) × 0.003) ÷ 365
+  // = (96 + 123451789.123456789012 × 0.003) ÷ 365 = (96 + 370355.367370370367036) ÷ 365
+  // = 370451.367370370367036 ÷ 365 = 1014 + 341.367370370367036 ÷ 365
+  // = 1014.935253069… → 1014.93525306
+  await expectText(row(page, "USDT").daily, "1014.93525306");
+  await row(page, "BNB").input.fill("1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  await page.getByTestId("plot-BNB").waitFor();
+  await page.getByTestId("horizon-select").selectOption("custom");
+  await page.getByTestId("horizon-custom").fill("3650");
+  await page.getByTestId("compound-toggle").check();
+  await assertFits(page, "details open");
+  // The plot scales down to the card.
+  const plot = await page.getByTestId("plot-BNB").locator("svg").boundingBox();
+  assert.ok(plot.x >= 0 && plot.x + plot.width <= PHONE.width, `plot [${plot.x}, ${plot.x + plot.width}]`);
+
+  // Inline errors wrap inside the card.
+  await row(page, "BNB").input.fill("1.2.3");
+  await page.getByTestId("horizon-custom").fill("99999");
+  await page.getByTestId("change-time-BNB-0").fill("25:61");
+  await page.getByTestId("error-BNB").waitFor();
+  await page.getByTestId("horizon-error").waitFor();
+  await assertFits(page, "errors shown");
+
+  // The terms dialog fits the phone screen.
+  await page.getByTestId("activate-button").click();
+  await expectValue(() => page.getByTestId("terms-dialog").evaluate((d) => d.open), true);
+  const dialog = await page.getByTestId("terms-dialog").boundingBox();
+  assert.ok(dialog.x >= 0 && dialog.x + dialog.width <= PHONE.width, `dialog [${dialog.x}, ${dialog.x + dialog.width}]`);
+  assert.ok(dialog.y >= 0 && dialog.y + dialog.height <= PHONE.height, `dialog [${dialog.y}, ${dialog.y + dialog.height}]`);
+  for (const id of ["terms-checkbox", "terms-cancel", "start-earning"]) {
+    const b = await page.getByTestId(id).boundingBox();
+    assert.ok(b.x >= dialog.x && b.x + b.width <= dialog.x + dialog.width, `${id} inside the dialog`);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("360 px phone: the demo page with all ten sample assets fits", async () => {
+  const page = await openPage(ctx, "/", { viewport: PHONE });
+  const widget = page.locator("#earn");
+  await widget.getByTestId("asset-row-ALGO").waitFor();
+  await assertFits(page, "demo page");
+  await widget.getByTestId("balance-input-POL").fill("1,000,000,000.00000001");
+  await widget.getByTestId("details-toggle-POL").click();
+  await widget.getByTestId("plot-POL").waitFor();
+  await assertFits(page, "demo page, POL open");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("desktop: the assets table shows its eight columns side by side", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]), { viewport: DESKTOP });
+  const headers = page.locator("thead th");
+  assert.deepEqual(await headers.allTextContents(), [
+    "Token", "Minimum", "Maximum", "Est. APR", "Your balance", "Est. daily reward", "Cumulative (30 d)", "Status",
+  ]);
+  const tops = new Set();
+  let lastX = -1;
+  for (const h of await headers.all()) {
+    const b = await h.boundingBox();
+    tops.add(Math.round(b.y));
+    assert.ok(b.x > lastX, "left to right");
+    lastX = b.x;
+  }
+  assert.equal(tops.size, 1, "one header row");
+  // A row's cells share one line too.
+  const cells = page.getByTestId("asset-row-BNB").locator("> th, > td");
+  assert.equal(await cells.count(), 8);
+  const cellTops = new Set();
+  for (const c of await cells.all()) cellTops.add(Math.round((await c.boundingBox()).y));
+  assert.equal(cellTops.size, 1);
+  const fit = await measureFit(page);
+  assert.ok(fit.scrollWidth <= fit.clientWidth);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test(
+  "desktop: the cumulative cell keeps the unit and the compounding hint apart when no fiat line sits between them",
+  { todo: "bug: the cell renders '— BNBnot compounding' / '10.14713310 XAPRnot compounding' (inline .ss-hint right after .ss-unit)" },
+  async () => {
+    const page = await openWidget(ctx, userConfig([BNB, XAPR]), { viewport: DESKTOP });
+    try {
+      // No estimate yet: "— BNB", then the hint.
+      const text = (sym) => page.getByTestId(`asset-row-${sym}`).locator(".c-cumulative").evaluate((el) => el.innerText);
+      assert.match(await text("BNB"), /BNB\s+not compounding/);
+      // An estimate without a price (no fiat line): 30 × 0.33823777 = 10.14713310
+      // (1000 × 0.123456789 ÷ 365 = 0.338237778… → 0.33823777 a day).
+      await row(page, "XAPR").input.fill("1000");
+      await expectText(row(page, "XAPR").cumulative, "10.14713310");
+      assert.match(await text("XAPR"), /XAPR\s+not compounding/);
+    } finally {
+      await page.close();
+    }
+  },
+);
+
+/** Relative luminance (0 black … 1 white) of a CSS rgb() colour. */
+function luminance(rgb) {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+test("light and dark themes (and auto following the system preference)", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { theme: "light" }));
+  const colours = async () => {
+    await page.getByTestId("asset-row-BNB").waitFor();
+    return page.locator(".ss-root").evaluate((el) => {
+      const s = getComputedStyle(el);
+      const input = getComputedStyle(el.querySelector("input"));
+      return { bg: s.backgroundColor, fg: s.color, inputBg: input.backgroundColor };
+    });
+  };
+  const light = await colours();
+  await page.goto(ctx.server.url + widgetPath(userConfig([BNB], { theme: "dark" })));
+  const dark = await colours();
+  assert.notEqual(dark.bg, light.bg);
+  assert.notEqual(dark.fg, light.fg);
+  assert.ok(luminance(light.bg) > 0.8 && luminance(light.fg) < 0.1, `light: ${JSON.stringify(light)}`);
+  assert.ok(luminance(dark.bg) < 0.05 && luminance(dark.fg) > 0.7, `dark: ${JSON.stringify(dark)}`);
+  assert.ok(luminance(dark.inputBg) < 0.05, "inputs follow the theme");
+
+  // "auto" follows prefers-color-scheme.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(ctx.server.url + widgetPath(userConfig([BNB], { theme: "auto" })));
+  assert.deepEqual(await colours(), dark);
+  await page.emulateMedia({ colorScheme: "light" });
+  assert.deepEqual(await colours(), light);
+  // "light" stays light on a dark system.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(ctx.server.url + widgetPath(userConfig([BNB], { theme: "light" })));
+  assert.deepEqual(await colours(), light);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** Width and height of a PNG file, from its IHDR chunk. */
+async function pngSize(path) {
+  const bytes = await readFile(path);
+  assert.equal(bytes.subarray(1, 4).toString("latin1"), "PNG");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test("screenshots for the README: desktop (1280 px) and phone (360 px) from the demo page", async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+
+  // Desktop: two balances typed, BNB's details (intraday editor and plot) open.
+  const page = await openPage(ctx, "/", { viewport: DESKTOP });
+  const widget = page.locator("#earn");
+  await widget.getByTestId("balance-input-BNB").pressSequentially("1200");
+  await widget.getByTestId("balance-input-SOL").pressSequentially("25");
+  // BNB sample APR 0.15%, cap 1000: 1000 × 0.0015 ÷ 365 = 0.0041095890… → 0.00410958
+  await expectText(widget.getByTestId("daily-reward-BNB"), "0.00410958");
+  await widget.getByTestId("details-toggle-BNB").click();
+  await widget.getByTestId("add-change-BNB").click();
+  await widget.getByTestId("change-time-BNB-0").fill("16:00");
+  await widget.getByTestId("change-balance-BNB-0").fill("400");
+  await widget.getByTestId("plot-BNB").waitFor();
+  const box = await widget.boundingBox();
+  const top = Math.max(0, Math.floor(box.y) - 24);
+  const desktop = join(SCREENSHOTS, "desktop.png");
+  await page.screenshot({
+    path: desktop,
+    fullPage: true,
+    clip: { x: 0, y: top, width: DESKTOP.width, height: Math.ceil(box.y + box.height) + 24 - top },
+  });
+  assert.equal((await pngSize(desktop)).width, DESKTOP.width);
+
+  // Phone: the same page at 360 px, a balance typed, the first card in view.
+  await page.setViewportSize(PHONE);
+  await widget.getByTestId("details-toggle-BNB").click();
+  await widget.locator(".ss-root").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -16));
+  await assertFits(page, "screenshot page");
+  const phone = join(SCREENSHOTS, "phone.png");
+  await page.screenshot({ path: phone });
+  assert.deepEqual(await pngSize(phone), PHONE);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

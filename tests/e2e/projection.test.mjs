@@ -1,0 +1,219 @@
+// Projection: horizon presets 7 / 30 / 90 / 365 days and custom, compounding
+// on/off, the SVG plot of cumulative rewards with and without compounding,
+// totals in token and fiat.
+//
+// ONEP has APR 365% = exactly 1% a day, so compounding can be followed by hand.
+// 100 ONEP: day 1 pays 100 × 3.65 ÷ 365 = 1.00000000.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { hookText, useBrowser } from "./support/fixture.mjs";
+import {
+  BNB, ONEP,
+  expectGone, expectText, expectValue, openWidget, row, typeBalance, userConfig,
+} from "./support/widget.mjs";
+
+const ctx = useBrowser();
+
+// Compounding 100 ONEP at 1% a day; each payout counts from the next day on and
+// is rounded down to 8 decimals:
+//   day 1: 100                                     → 1.00000000
+//   day 2: 101                                     → 1.01000000
+//   day 3: 102.01                                  → 1.02010000
+//   day 4: 103.0301                                → 1.03030100
+//   day 5: 104.060401                              → 1.04060401
+//   day 6: 105.10100501  → 1.0510100501            → 1.05101005
+//   day 7: 106.15201506  → 1.0615201506            → 1.06152015
+//   cumulative: 1, 2.01, 3.0301, 4.060401, 5.10100501, 6.15201506, 7.21353521
+// Without compounding every day pays 1.00000000: 7 days = 7.00000000.
+const COMPOUND_7 = "7.21353521";
+
+async function selectHorizon(page, value) {
+  await page.getByTestId("horizon-select").selectOption(value);
+}
+
+test("horizon presets 7, 30, 90 and 365 days change every row's cumulative rewards", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, ONEP], { horizon_days: 30 }));
+  const bnb = row(page, "BNB");
+  const onep = row(page, "ONEP");
+  assert.deepEqual(
+    await page.getByTestId("horizon-select").locator("option").evaluateAll((os) => os.map((o) => o.value)),
+    ["7", "30", "90", "365", "custom"],
+  );
+  assert.equal(await page.getByTestId("horizon-select").inputValue(), "30");
+  await typeBalance(page, "BNB", "1000");
+  await typeBalance(page, "ONEP", "100");
+  // BNB: 0.13698630 a day (1000 × 0.05 ÷ 365, rounded down); ONEP: 1.00000000 a day.
+  // 30 days: 30 × 0.13698630 = 4.10958900; 30 × 1 = 30.00000000.
+  await expectText(bnb.cumulative, "4.10958900");
+  await expectText(onep.cumulative, "30.00000000");
+
+  const cases = [
+    // [days, BNB total, ONEP total, ONEP fiat at 2]
+    ["7", "0.95890410", "7.00000000", "≈ 14.00"], // 7 × 0.13698630
+    ["90", "12.32876700", "90.00000000", "≈ 180.00"], // 90 × 0.13698630
+    ["365", "49.99999950", "365.00000000", "≈ 730.00"], // 365 × 0.13698630 (rounding cost 0.0000005)
+  ];
+  for (const [days, bnbTotal, onepTotal, onepFiat] of cases) {
+    await selectHorizon(page, days);
+    await expectText(bnb.cumulative, bnbTotal, `${days} days`);
+    await expectText(onep.cumulative, onepTotal, `${days} days`);
+    assert.equal(await onep.fiat.nth(1).textContent(), onepFiat);
+    assert.equal(await page.locator("thead th").nth(6).textContent(), `Cumulative (${days} d)`);
+    // The daily reward does not depend on the horizon.
+    assert.equal(await hookText(page, "daily-reward-BNB"), "0.13698630");
+  }
+  // 49.99999950 × 600 = 29999.9997 → 30000.00
+  assert.equal(await bnb.fiat.nth(1).textContent(), "≈ 30000.00");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a custom horizon: any whole number of days from 1 to 3650, inline error otherwise", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, ONEP], { horizon_days: 30 }));
+  await typeBalance(page, "BNB", "1000");
+  await typeBalance(page, "ONEP", "100");
+  await selectHorizon(page, "custom");
+  const custom = page.getByTestId("horizon-custom");
+  // Starts from the current horizon.
+  assert.equal(await custom.inputValue(), "30");
+
+  await custom.fill("10");
+  // 10 × 0.13698630 = 1.36986300; 10 × 1 = 10.00000000
+  await expectText(row(page, "BNB").cumulative, "1.36986300");
+  await expectText(row(page, "ONEP").cumulative, "10.00000000");
+  assert.equal(await page.locator("thead th").nth(6).textContent(), "Cumulative (10 d)");
+
+  for (const bad of ["0", "3651", "abc", "1.5", "-3"]) {
+    await custom.fill(bad);
+    await expectText(page.getByTestId("horizon-error"), "Horizon must be a whole number of days from 1 to 3650.", bad);
+    assert.equal(await custom.getAttribute("aria-invalid"), "true");
+    // The last good horizon (10 days) stays in force.
+    assert.equal(await hookText(page, "cumulative-reward-BNB"), "1.36986300", bad);
+    assert.equal(await hookText(page, "cumulative-reward-ONEP"), "10.00000000", bad);
+  }
+  await custom.fill("3650");
+  await expectGone(page.getByTestId("horizon-error"));
+  // 3650 × 0.13698630 = 499.99999500; 3650 × 1 = 3650.00000000
+  await expectText(row(page, "BNB").cumulative, "499.99999500");
+  await expectText(row(page, "ONEP").cumulative, "3650.00000000");
+  await custom.fill("1");
+  // One day: just day 1.
+  await expectText(row(page, "BNB").cumulative, "0.13698630");
+
+  // Back to a preset: the custom field goes away.
+  await selectHorizon(page, "7");
+  await expectGone(custom);
+  await expectText(row(page, "BNB").cumulative, "0.95890410");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a configured horizon that is not a preset shows as custom", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 45 }));
+  assert.equal(await page.getByTestId("horizon-select").inputValue(), "custom");
+  assert.equal(await page.getByTestId("horizon-custom").inputValue(), "45");
+  await typeBalance(page, "BNB", "1000");
+  // 45 × 0.13698630 = 6.16438350
+  await expectText(row(page, "BNB").cumulative, "6.16438350");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("compounding on and off: totals in token and fiat", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, ONEP], { horizon_days: 7 }));
+  const onep = row(page, "ONEP");
+  const bnb = row(page, "BNB");
+  const toggle = page.getByTestId("compound-toggle");
+  assert.equal(await toggle.isChecked(), false);
+  await typeBalance(page, "ONEP", "100");
+  await typeBalance(page, "BNB", "1000");
+  await expectText(onep.cumulative, "7.00000000");
+  // 7 × 2 = 14.00
+  assert.equal(await onep.fiat.nth(1).textContent(), "≈ 14.00");
+  assert.match(await page.getByTestId("asset-row-ONEP").locator(".c-cumulative .ss-hint").textContent(), /^not compounding$/);
+
+  await toggle.check();
+  assert.equal(await toggle.getAttribute("aria-checked"), "true");
+  // See the table at the top: 7.21353521; × 2 = 14.42707042 → 14.43
+  await expectText(onep.cumulative, COMPOUND_7);
+  assert.equal(await onep.fiat.nth(1).textContent(), "≈ 14.43");
+  assert.match(await page.getByTestId("asset-row-ONEP").locator(".c-cumulative .ss-hint").textContent(), /^compounding$/);
+  // Day 1 is the same either way.
+  assert.equal(await hookText(page, "daily-reward-ONEP"), "1.00000000");
+  // BNB at the cap: 1000 + payouts stays capped at 1000, so compounding adds
+  // nothing: 7 × 0.13698630 = 0.95890410.
+  await expectText(bnb.cumulative, "0.95890410");
+
+  await toggle.uncheck();
+  assert.equal(await toggle.getAttribute("aria-checked"), "false");
+  await expectText(onep.cumulative, "7.00000000");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** The points of an SVG path "M x y L x y …" as [[x, y], …]. */
+function points(d) {
+  return [...d.matchAll(/[ML]\s*(-?[\d.]+)[ ,]+(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+}
+
+async function plotPaths(page, sym) {
+  const svg = page.getByTestId(`plot-${sym}`).locator("svg");
+  const paths = svg.locator("path");
+  assert.equal(await paths.count(), 2, "two lines");
+  const byClass = {};
+  for (const p of await paths.all()) {
+    const cls = await p.getAttribute("class");
+    byClass[/compound/.test(cls) ? "compound" : "simple"] = { d: points(await p.getAttribute("d")), cls };
+  }
+  return { label: await svg.getAttribute("aria-label"), ...byClass };
+}
+
+test("the plot draws cumulative rewards with and without compounding as SVG", async () => {
+  const page = await openWidget(ctx, userConfig([ONEP], { horizon_days: 7 }));
+  await typeBalance(page, "ONEP", "100");
+  await page.getByTestId("details-toggle-ONEP").click();
+  const figure = page.getByTestId("plot-ONEP");
+  await figure.waitFor();
+  assert.equal(await figure.evaluate((el) => el.tagName), "FIGURE");
+  assert.match(await figure.locator("figcaption").textContent(), /with compounding.*without compounding/);
+
+  let plot = await plotPaths(page, "ONEP");
+  // The label states both totals (see the table at the top).
+  assert.equal(plot.label, `Cumulative ONEP rewards over 7 days: ${COMPOUND_7} with compounding, 7.00000000 without`);
+  // One point per day; both lines share the x positions, left to right.
+  assert.equal(plot.simple.d.length, 7);
+  assert.equal(plot.compound.d.length, 7);
+  assert.deepEqual(plot.compound.d.map((p) => p[0]), plot.simple.d.map((p) => p[0]));
+  for (let i = 1; i < 7; i++) assert.ok(plot.simple.d[i][0] > plot.simple.d[i - 1][0], "x increases");
+  // Without compounding the cumulative grows by the same 1.00000000 a day: a
+  // straight line, equal steps up (SVG y grows downwards; integer pixels: ±1).
+  const steps = plot.simple.d.slice(1).map((p, i) => plot.simple.d[i][1] - p[1]);
+  for (const s of steps) assert.ok(s > 0 && Math.abs(s - steps[0]) <= 1, `equal steps: ${steps}`);
+  // Same start (day 1 = 1.00000000 both ways); compounding never below, and above by day 7.
+  assert.deepEqual(plot.compound.d[0], plot.simple.d[0]);
+  plot.compound.d.forEach((p, i) => assert.ok(p[1] <= plot.simple.d[i][1], `day ${i + 1}`));
+  assert.ok(plot.compound.d[6][1] < plot.simple.d[6][1], "compounding ends higher");
+  // The chosen setting is drawn emphasised.
+  assert.match(plot.simple.cls, /is-chosen/);
+  assert.doesNotMatch(plot.compound.cls, /is-chosen/);
+  await page.getByTestId("compound-toggle").check();
+  await expectValue(async () => /is-chosen/.test((await plotPaths(page, "ONEP")).compound.cls), true);
+
+  // The plot follows the balance: 200 ONEP pays 2.00000000 a day, 14.00000000 in 7 days.
+  await typeBalance(page, "ONEP", "200");
+  await expectValue(async () => (await plotPaths(page, "ONEP")).label.endsWith(", 14.00000000 without"), true);
+
+  // 30 days: 30 points; 365 days: sampled, but day 1 and day 365 are both there.
+  await selectHorizon(page, "30");
+  await expectValue(async () => (await plotPaths(page, "ONEP")).simple.d.length, 30);
+  // 30 × 2.00000000 = 60.00000000
+  assert.match((await plotPaths(page, "ONEP")).label, /over 30 days: .* with compounding, 60\.00000000 without$/);
+  await selectHorizon(page, "365");
+  await expectValue(async () => /over 365 days/.test((await plotPaths(page, "ONEP")).label), true);
+  plot = await plotPaths(page, "ONEP");
+  assert.ok(plot.simple.d.length >= 2 && plot.simple.d.length <= 365);
+  assert.match(await figure.locator("svg").textContent(), /day 1.*day 365/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
