@@ -127,6 +127,15 @@ pub fn with_decimals(value: Decimal, decimals: u32) -> Decimal {
     v
 }
 
+/// Decimals shown for balances and averages that may not terminate (1/3).
+pub const DISPLAY_DECIMALS: u32 = 8;
+
+/// `value` cut to `decimals` decimals for display, and whether that was exact.
+pub fn display_cut(value: Decimal, decimals: u32) -> (Decimal, bool) {
+    let cut = value.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
+    (cut.normalize(), cut == value)
+}
+
 /// The exact APR fraction as a percent number: `0.015` → `1.5`, `0.0015` → `0.15`.
 /// Shifts the decimal point in the text, so no digit is ever rounded.
 pub fn percent_text(fraction: Decimal) -> String {

@@ -114,7 +114,7 @@ impl Row {
                 self.estimate = Some(Rc::new(e));
                 self.estimate_error = None;
             }
-            Err(e) => self.estimate_error = Some(e.message),
+            Err(e) => self.estimate_error = Some(format!("Cannot estimate: {}.", e.message)),
         }
         if self.edits.is_some() {
             self.before = estimate(&self.original, &timeline, horizon.days, false)

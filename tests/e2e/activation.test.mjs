@@ -209,7 +209,6 @@ test("keyboard: focus moves into the dialog, Tab stays inside, Esc closes, the w
 
 test(
   "after Start Earning, keyboard focus lands on the ON/OFF switch (not on the page body)",
-  { todo: "bug: the Activate button that had focus is removed on activation and focus falls back to <body>" },
   async () => {
     const page = await openWidget(ctx, userConfig([BNB]), { setup: NOV_23 });
     await page.getByTestId("activate-button").focus();

@@ -149,7 +149,6 @@ test("desktop: the assets table shows its eight columns side by side", async () 
 
 test(
   "desktop: the cumulative cell keeps the unit and the compounding hint apart when no fiat line sits between them",
-  { todo: "bug: the cell renders '— BNBnot compounding' / '10.14713310 XAPRnot compounding' (inline .ss-hint right after .ss-unit)" },
   async () => {
     const page = await openWidget(ctx, userConfig([BNB, XAPR]), { viewport: DESKTOP });
     try {

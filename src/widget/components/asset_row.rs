@@ -14,7 +14,9 @@ use super::status_badge::{Badge, StatusBadge};
 use crate::config::request::fixed;
 use crate::embed::dispatch_estimate;
 use crate::engine::{apy_if_held, Rate, Status};
-use crate::widget::format::{apy_percent_text, fiat_value, percent_text};
+use crate::widget::format::{
+    apy_percent_text, display_cut, fiat_value, percent_text, DISPLAY_DECIMALS,
+};
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
@@ -300,10 +302,11 @@ fn explain(row: &Row, badge: Badge) -> String {
             asset.payout_decimals()
         ),
         (Badge::Eligible, Some(e)) => match e.day.status {
-            Status::Eligible => format!(
-                "Your whole average balance of {} {sym} earns.",
-                e.day.average_balance
-            ),
+            Status::Eligible => {
+                let (shown, exact) = display_cut(e.day.average_balance, DISPLAY_DECIMALS);
+                let about = if exact { "" } else { "about " };
+                format!("Your whole average balance of {about}{shown} {sym} earns.")
+            }
             _ => String::new(),
         },
     }

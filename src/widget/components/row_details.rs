@@ -10,7 +10,7 @@ use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::timeline::SECONDS_PER_DAY;
 use crate::engine::Snapshot;
-use crate::widget::format::with_decimals;
+use crate::widget::format::{display_cut, with_decimals, DISPLAY_DECIMALS};
 use crate::widget::row::Row;
 use crate::widget::state::State;
 
@@ -57,7 +57,8 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                         </ul>
                         <p>
                             { "Daily average: " }
-                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(e.day.average_balance, '.') }</strong>
+                            { average_prefix(e.day.average_balance) }
+                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, '.') }</strong>
                             { format!(" {sym} → reward ") }
                             <strong class="ss-num">{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), '.') }</strong>
                             { format!(" {sym}") }
@@ -69,6 +70,15 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                 <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} />
             }
         </div>
+    }
+}
+
+/// "≈ " when the average is shown cut to [`DISPLAY_DECIMALS`] (e.g. 1/3).
+fn average_prefix(average: rust_decimal::Decimal) -> &'static str {
+    if display_cut(average, DISPLAY_DECIMALS).1 {
+        ""
+    } else {
+        "≈ "
     }
 }
 

@@ -44,11 +44,20 @@ pub fn terms_dialog(props: &TermsDialogProps) -> Html {
                     }
                 } else if !*open && dialog.open() {
                     dialog.close();
-                    if let Some(el) = return_focus
+                    // Back to where focus came from; if that control is gone
+                    // (Activate disappears once activated), to the switch.
+                    let previous = return_focus
                         .borrow_mut()
                         .take()
-                        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-                    {
+                        .filter(|e| e.is_connected());
+                    let target = previous.or_else(|| {
+                        dialog.parent_element().and_then(|root| {
+                            root.query_selector("[data-testid=\"soft-staking-toggle\"]")
+                                .ok()
+                                .flatten()
+                        })
+                    });
+                    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                         let _ = el.focus();
                     }
                 }
