@@ -82,7 +82,7 @@ pub fn fixed(value: Decimal, decimals: u32) -> String {
 
 /// Parses a request document.
 pub fn parse_request(value: &Loose) -> Result<EstimateRequest, EngineError> {
-    let fields = Fields::of(value, "")?;
+    let fields = Fields::of(value, "").map_err(|e| EngineError::new("request", e.message))?;
     fields.deny_unknown(&["asset", "snapshots", "timeline", "days", "compound"])?;
     let asset = match fields.get("asset") {
         Some(a) => parse_asset(a, "asset")?,

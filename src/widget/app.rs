@@ -10,6 +10,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::components::activation_bar::ActivationBar;
+use super::components::asset_row::EstimateEvent;
 use super::components::asset_table::AssetTable;
 use super::components::cohort_panel::CohortPanel;
 use super::components::config_error::ConfigError;
@@ -20,7 +21,7 @@ use super::hooks::use_activation_store::use_activation_store;
 use super::state::{Action, State};
 use crate::config::scenario::Scenario;
 use crate::config::widget_config::{Mode, WidgetConfig};
-use crate::embed::dispatch_activation;
+use crate::embed::{dispatch_activation, dispatch_estimate};
 
 /// Props of the root: the config (or why it is invalid) and the host element.
 #[derive(Properties, PartialEq, Clone)]
@@ -118,6 +119,10 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
+    let on_estimate = use_callback(props.host.clone(), |e: EstimateEvent, host| {
+        dispatch_estimate(host, &e.symbol, &e.balance, &e.daily_reward);
+    });
+
     let demo = state.mode == Mode::Demo;
     let class = classes!(
         "ss-root",
@@ -150,7 +155,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 horizon_days={state.horizon_days}
                 demo={demo}
                 dispatch={state.dispatcher()}
-                host={props.host.clone()}
+                on_estimate={on_estimate}
             />
             <p class="ss-footnote">
                 { "Rewards = average of the day's balance snapshots (taken from 00:00 UTC) × APR ÷ 365, paid the next day by 08:00 UTC and rounded down. APRs are estimates and can change. Values marked " }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::amount::grouped_html;
@@ -12,7 +12,6 @@ use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::request::fixed;
-use crate::embed::dispatch_estimate;
 use crate::engine::{apy_if_held, Rate, Status};
 use crate::widget::format::{
     apy_percent_text, display_cut, fiat_value, percent_text, DISPLAY_DECIMALS,
@@ -20,6 +19,17 @@ use crate::widget::format::{
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
+
+/// A row's new estimate, for the `softstaking:estimate` event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EstimateEvent {
+    /// Asset symbol.
+    pub symbol: String,
+    /// Balance typed (decimal string).
+    pub balance: String,
+    /// Daily payout with its payout decimals.
+    pub daily_reward: String,
+}
 
 /// Props of [`AssetRow`].
 #[derive(Properties, PartialEq, Clone)]
@@ -38,8 +48,8 @@ pub struct AssetRowProps {
     pub demo: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
-    /// Host element (estimate events).
-    pub host: Element,
+    /// Tells the host about a new estimate.
+    pub on_estimate: Callback<EstimateEvent>,
 }
 
 /// A table row (plus its details row when open).
@@ -94,9 +104,9 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let before = row.before.as_ref().map(|e| fixed_decimal(e.day.reward, pd));
 
     html! {
-        <tbody class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
-            <tr class="ss-row" data-testid={format!("asset-row-{sym}")}>
-                <th scope="row" class="c-token" data-label="Token">
+        <tbody role="rowgroup" class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
+            <tr role="row" class="ss-row" data-testid={format!("asset-row-{sym}")}>
+                <th scope="row" role="rowheader" class="c-token" data-label="Token">
                     <span class="ss-symbol">{ sym.clone() }</span>
                     if asset.spec().name.is_some() {
                         <span class="ss-name">{ asset.display_name().to_string() }</span>
@@ -106,14 +116,14 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { if props.open { "Hide details" } else { "Intraday & chart" } }
                     </button>
                 </th>
-                <td class="c-min" data-label="Minimum">
+                <td role="cell" class="c-min" data-label="Minimum">
                     <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), '.') }</span>
                     if props.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
                             label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.dispatch.clone()} />
                     }
                 </td>
-                <td class="c-max" data-label="Maximum">
+                <td role="cell" class="c-max" data-label="Maximum">
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
                         { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, '.')) }
                     </span>
@@ -125,10 +135,10 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                             label="Cap (empty = none)" testid={format!("max-input-{sym}")} dispatch={props.dispatch.clone()} />
                     }
                 </td>
-                <td class="c-apr" data-label="Est. APR">
+                <td role="cell" class="c-apr" data-label="Est. APR">
                     { apr_cell(row, &sym, props.demo, &props.dispatch, index) }
                 </td>
-                <td class="c-balance" data-label="Your balance">
+                <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
                     <input id={input_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                         placeholder="0.00" value={row.balance.text.clone()} oninput={on_balance}
@@ -139,7 +149,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         <p id={error_id} class="ss-field-error" data-testid={format!("error-{sym}")}>{ message }</p>
                     }
                 </td>
-                <td class="c-daily" data-label="Est. daily reward">
+                <td role="cell" class="c-daily" data-label="Est. daily reward">
                     if let Some(b) = before {
                         <span class="ss-before" title="Under the original config">
                             <span class="ss-num" data-testid={format!("daily-reward-before-{sym}")}>{ grouped_html(b, '.') }</span>
@@ -153,7 +163,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     <span class="ss-unit">{ format!(" {sym}") }</span>
                     { fiat_line(daily, asset.price()) }
                 </td>
-                <td class="c-cumulative" data-label={format!("Cumulative ({} d)", props.horizon_days)}>
+                <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.horizon_days)}>
                     <output class="ss-num" data-testid={format!("cumulative-reward-{sym}")}>
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, '.')) }
                     </output>
@@ -161,13 +171,13 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     { fiat_line(cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
-                <td class="c-status" data-label="Status">
+                <td role="cell" class="c-status" data-label="Status">
                     <StatusBadge symbol={sym.clone()} {badge} explanation={explanation} />
                 </td>
             </tr>
             if props.open {
-                <tr class="ss-details-row">
-                    <td colspan="8" id={details_id}>
+                <tr role="row" class="ss-details-row">
+                    <td role="cell" colspan="8" id={details_id}>
                         <RowDetails row={props.row.clone()} index={index} compound={props.compound} dispatch={props.dispatch.clone()} />
                     </td>
                 </tr>
@@ -180,7 +190,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
 #[hook]
 fn use_estimate_event(props: &AssetRowProps) {
     let last = use_mut_ref(|| None::<(String, String)>);
-    let host = props.host.clone();
+    let on_estimate = props.on_estimate.clone();
     let sym = props.row.symbol().to_string();
     let pd = props.row.item.asset.payout_decimals();
     use_effect_with(props.row.estimate.clone(), move |estimate| {
@@ -188,7 +198,11 @@ fn use_estimate_event(props: &AssetRowProps) {
             let current = (e.opening.to_string(), fixed(e.day.reward, pd));
             let mut previous = last.borrow_mut();
             if previous.as_ref() != Some(&current) {
-                dispatch_estimate(&host, &sym, &current.0, &current.1);
+                on_estimate.emit(EstimateEvent {
+                    symbol: sym.clone(),
+                    balance: current.0.clone(),
+                    daily_reward: current.1.clone(),
+                });
                 *previous = Some(current);
             }
         }

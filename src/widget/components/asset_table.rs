@@ -1,11 +1,12 @@
-//! The eligible assets table: a header and one keyed row per asset.
+//! The eligible assets table: a header and the rows, in groups of
+//! [`GROUP_SIZE`] so that a keystroke re-renders one group, not every row.
 
 use std::rc::Rc;
 
-use web_sys::Element;
 use yew::prelude::*;
 
-use super::asset_row::AssetRow;
+use super::asset_row::EstimateEvent;
+use super::row_group::{RowGroup, GROUP_SIZE};
 use crate::widget::row::Row;
 use crate::widget::state::State;
 
@@ -24,8 +25,8 @@ pub struct AssetTableProps {
     pub demo: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
-    /// Host element (estimate events).
-    pub host: Element,
+    /// Tells the host about a row's new estimate (stable across renders).
+    pub on_estimate: Callback<EstimateEvent>,
 }
 
 /// The table.
@@ -33,32 +34,34 @@ pub struct AssetTableProps {
 pub fn asset_table(props: &AssetTableProps) -> Html {
     html! {
         <div class="ss-table-wrap">
-            <table class="ss-table">
+            <table class="ss-table" role="table">
                 <caption class="ss-sr-only">{ "Soft staking assets and your estimated rewards" }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Token" }</th>
-                        <th scope="col">{ "Minimum" }</th>
-                        <th scope="col">{ "Maximum" }</th>
-                        <th scope="col">{ "Est. APR" }</th>
-                        <th scope="col">{ "Your balance" }</th>
-                        <th scope="col">{ "Est. daily reward" }</th>
-                        <th scope="col">{ format!("Cumulative ({} d)", props.horizon_days) }</th>
-                        <th scope="col">{ "Status" }</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{ "Token" }</th>
+                        <th scope="col" role="columnheader">{ "Minimum" }</th>
+                        <th scope="col" role="columnheader">{ "Maximum" }</th>
+                        <th scope="col" role="columnheader">{ "Est. APR" }</th>
+                        <th scope="col" role="columnheader">{ "Your balance" }</th>
+                        <th scope="col" role="columnheader">{ "Est. daily reward" }</th>
+                        <th scope="col" role="columnheader">{ format!("Cumulative ({} d)", props.horizon_days) }</th>
+                        <th scope="col" role="columnheader">{ "Status" }</th>
                     </tr>
                 </thead>
-                { for props.rows.iter().enumerate().map(|(index, row)| html! {
-                    <AssetRow
-                        key={row.symbol().to_string()}
-                        row={row.clone()}
-                        {index}
-                        open={props.open_row == Some(index)}
-                        compound={props.compound}
-                        horizon_days={props.horizon_days}
-                        demo={props.demo}
-                        dispatch={props.dispatch.clone()}
-                        host={props.host.clone()}
-                    />
+                { for props.rows.chunks(GROUP_SIZE).enumerate().map(|(g, chunk)| {
+                    let first = g * GROUP_SIZE;
+                    html! {
+                        <RowGroup
+                            rows={Rc::<[Rc<Row>]>::from(chunk)}
+                            {first}
+                            open_row={props.open_row.filter(|i| (first..first + chunk.len()).contains(i))}
+                            compound={props.compound}
+                            horizon_days={props.horizon_days}
+                            demo={props.demo}
+                            dispatch={props.dispatch.clone()}
+                            on_estimate={props.on_estimate.clone()}
+                        />
+                    }
                 }) }
             </table>
         </div>

@@ -13,6 +13,7 @@ pub mod intraday_editor;
 pub mod rate_inputs;
 pub mod reward_plot;
 pub mod row_details;
+pub mod row_group;
 pub mod share_link;
 pub mod status_badge;
 pub mod terms_dialog;

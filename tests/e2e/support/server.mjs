@@ -2,6 +2,8 @@
 //   /soft-staking/…  the release build (dist/), as a host would deploy it
 //   /pages/…         the test host pages (tests/e2e/pages/)
 //   /csp/…           the same test pages, served with a strict CSP header
+//   /bench/…         the benchmark pages (tests/benches/pages/)
+//   /node_modules/…  npm packages (decimal.js for the benchmark's JavaScript peer)
 //   /                the demo page (dist/index.html and friends)
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -38,6 +40,7 @@ function route(pathname) {
   if (pathname.startsWith("/pages/")) return { file: inside(PAGES, pathname.slice(7)) };
   if (pathname.startsWith("/csp/")) return { file: inside(PAGES, pathname.slice(5)), csp: true };
   if (pathname.startsWith("/node_modules/")) return { file: inside(join(ROOT, "node_modules"), pathname.slice(14)) };
+  if (pathname.startsWith("/bench/")) return { file: inside(join(ROOT, "tests/benches/pages"), pathname.slice(7)) };
   return { file: inside(DIST, pathname === "/" ? "index.html" : pathname.slice(1)) };
 }
 
