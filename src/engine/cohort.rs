@@ -4,8 +4,6 @@
 //! same exact payout as everywhere else (fast path, or the general path when
 //! the fast one cannot answer), summed in integer payout units.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
 use super::asset::Asset;
@@ -64,7 +62,8 @@ struct Pair {
 /// A running cohort computation.
 pub struct Cohort {
     pairs: Vec<Pair>,
-    index: HashMap<Box<[u8]>, usize>,
+    /// (packed symbol, index), sorted by symbol for binary search.
+    index: Vec<(u128, usize)>,
     tallies: Vec<SymbolTally>,
     overflowed: bool,
 }
@@ -72,13 +71,15 @@ pub struct Cohort {
 impl Cohort {
     /// A cohort over `(before, after)` versions of each asset (same symbol).
     pub fn new(pairs: Vec<(Asset, Asset)>) -> Cohort {
-        let mut index = HashMap::with_capacity(pairs.len());
+        let mut index = Vec::with_capacity(pairs.len());
         let mut tallies = Vec::with_capacity(pairs.len());
         let pairs = pairs
             .into_iter()
             .enumerate()
             .map(|(i, (before, after))| {
-                index.insert(before.symbol().as_bytes().into(), i);
+                if let Some(key) = pack(before.symbol().as_bytes()) {
+                    index.push((key, i));
+                }
                 tallies.push(SymbolTally {
                     symbol: before.symbol().to_string(),
                     holdings: 0,
@@ -91,6 +92,7 @@ impl Cohort {
                 }
             })
             .collect();
+        index.sort_unstable();
         Cohort {
             pairs,
             index,
@@ -101,7 +103,11 @@ impl Cohort {
 
     /// Index of `symbol` (exact bytes, already upper-cased by the caller).
     pub fn lookup(&self, symbol: &[u8]) -> Option<usize> {
-        self.index.get(symbol).copied()
+        let key = pack(symbol)?;
+        self.index
+            .binary_search_by_key(&key, |&(k, _)| k)
+            .ok()
+            .map(|at| self.index[at].1)
     }
 
     /// Adds one holding of the asset at `index`. `exact` is the same balance
@@ -148,6 +154,18 @@ impl Cohort {
     pub fn overflowed(&self) -> bool {
         self.overflowed
     }
+}
+
+/// A symbol of at most 15 bytes packed into one integer (its bytes, then
+/// its length), so that lookups compare integers, not strings.
+fn pack(symbol: &[u8]) -> Option<u128> {
+    if symbol.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..symbol.len()].copy_from_slice(symbol);
+    bytes[15] = symbol.len() as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 /// The general exact path for one balance held all day.

@@ -68,6 +68,17 @@ fn pow10(exp: u32) -> Option<u128> {
     10u128.checked_pow(exp)
 }
 
+/// `a × b`, with a native 64-bit multiply when both factors fit in 32 bits
+/// (128-bit multiplication is a library call in WebAssembly).
+#[inline]
+fn mul(a: u128, b: u128) -> Option<u128> {
+    if (a | b) >> 32 == 0 {
+        Some(u128::from((a as u64) * (b as u64)))
+    } else {
+        a.checked_mul(b)
+    }
+}
+
 impl QuickAsset {
     /// Precompiles `asset`. Scales whose constants do not fit in `u128` are
     /// left out (their balances take the general path).
@@ -135,9 +146,12 @@ impl QuickAsset {
     /// cannot answer exactly (then use `day_from_balance`).
     pub fn payout(&self, balance: RawAmount) -> Option<QuickPayout> {
         let table = self.by_scale.get(balance.scale as usize)?.as_ref()?;
-        let b = balance
-            .mantissa
-            .checked_mul(pow10(table.scale - balance.scale.min(table.scale))?)?;
+        let shift = table.scale - balance.scale.min(table.scale);
+        let b = if shift == 0 {
+            balance.mantissa
+        } else {
+            mul(balance.mantissa, pow10(shift)?)?
+        };
         let (status, eligible) = if b < table.min {
             (Status::BelowMinimum, 0)
         } else {
@@ -154,7 +168,7 @@ impl QuickAsset {
             }
             let upper = tier.up_to.unwrap_or(eligible);
             let part = upper.min(eligible) - lower;
-            numerator = numerator.checked_add(part.checked_mul(tier.apr)?)?;
+            numerator = numerator.checked_add(mul(part, tier.apr)?)?;
             lower = upper;
         }
         let units = match (table.divisor, table.multiplier) {
@@ -166,7 +180,7 @@ impl QuickAsset {
                     numerator / d
                 }
             }
-            (None, Some(m)) => numerator.checked_mul(m)? / 365,
+            (None, Some(m)) => mul(numerator, m)? / 365,
             (None, None) => return None,
         };
         Some(QuickPayout {
@@ -186,16 +200,27 @@ impl QuickAsset {
 /// allocating; `None` for anything else or more than 28 decimals / 38 digits.
 /// Callers fall back to the strict parser for the error message.
 pub fn parse_raw_amount(text: &[u8]) -> Option<RawAmount> {
+    // Digits accumulate in a u64 (native in WebAssembly) while they fit; only
+    // longer values continue in u128.
+    let mut small: u64 = 0;
     let mut mantissa: u128 = 0;
+    let mut wide = false;
     let mut scale: u32 = 0;
     let mut seen_point = false;
     let mut digits = 0u32;
     for &b in text {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa
-                    .checked_mul(10)?
-                    .checked_add(u128::from(b - b'0'))?;
+                let d = b - b'0';
+                if !wide && small < 1_000_000_000_000_000_000 {
+                    small = small * 10 + u64::from(d);
+                } else {
+                    if !wide {
+                        wide = true;
+                        mantissa = u128::from(small);
+                    }
+                    mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(d))?;
+                }
                 digits += 1;
                 if seen_point {
                     scale += 1;
@@ -204,6 +229,9 @@ pub fn parse_raw_amount(text: &[u8]) -> Option<RawAmount> {
             b'.' if !seen_point => seen_point = true,
             _ => return None,
         }
+    }
+    if !wide {
+        mantissa = u128::from(small);
     }
     // A Decimal mantissa is below 2^96.
     if digits == 0 || scale as usize > MAX_SCALE || mantissa >> 96 != 0 {
