@@ -112,11 +112,11 @@ impl Scenario {
                         scenario.horizon_days = Some(
                             value
                                 .parse()
-                                .map_err(|_| format!("bad horizon {value:?}"))?,
+                                .map_err(|_| format!("bad horizon \"{value}\""))?,
                         )
                     }
                     b'c' => scenario.compound = Some(value == "1"),
-                    _ => return Err(format!("unknown part {part:?}")),
+                    _ => return Err(format!("unknown part \"{part}\"")),
                 }
             } else {
                 scenario.assets.push(decode_asset(part)?);
@@ -127,7 +127,7 @@ impl Scenario {
 }
 
 fn dec(value: &str, what: &str) -> Result<Decimal, String> {
-    parse_decimal(value).map_err(|why| format!("{what} {value:?} {why}"))
+    parse_decimal(value).map_err(|why| format!("{what} \"{value}\" {why}"))
 }
 
 fn decode_asset(part: &str) -> Result<AssetScenario, String> {
@@ -138,7 +138,7 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     {
-        return Err(format!("bad symbol {symbol:?}"));
+        return Err(format!("bad symbol \"{symbol}\""));
     }
     let mut a = AssetScenario {
         symbol: symbol.to_string(),
@@ -155,7 +155,7 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             "t" => {
                 let items: Vec<&str> = value.split('-').collect();
                 if items.len() % 2 != 0 {
-                    return Err(format!("bad tiers {value:?}"));
+                    return Err(format!("bad tiers \"{value}\""));
                 }
                 let tiers = items
                     .chunks(2)
@@ -173,18 +173,18 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             "k" => {
                 let items: Vec<&str> = value.split('-').collect();
                 if items.len() % 2 != 0 {
-                    return Err(format!("bad changes {value:?}"));
+                    return Err(format!("bad changes \"{value}\""));
                 }
                 for pair in items.chunks(2) {
                     let t = pair[0];
                     let at = (t.len() == 4)
                         .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
                         .flatten()
-                        .ok_or_else(|| format!("bad time {t:?}"))?;
+                        .ok_or_else(|| format!("bad time \"{t}\""))?;
                     a.changes.push((at, dec(pair[1], "balance")?));
                 }
             }
-            _ => return Err(format!("unknown field {field:?} for {symbol}")),
+            _ => return Err(format!("unknown field \"{field}\" for {symbol}")),
         }
     }
     Ok(a)
