@@ -145,7 +145,10 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
         ..AssetScenario::default()
     };
     for field in fields {
-        let (key, value) = field.split_at(field.len().min(1));
+        // The key is one ASCII letter; anything else is not a field of ours
+        // (and must not be sliced inside a multi-byte character).
+        let key_len = usize::from(field.as_bytes().first().is_some_and(u8::is_ascii_lowercase));
+        let (key, value) = field.split_at(key_len);
         match key {
             "a" => a.apr_percent = Some(dec(value, "APR")?),
             "m" => a.min_amount = Some(dec(value, "minimum")?),
@@ -177,7 +180,7 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
                 }
                 for pair in items.chunks(2) {
                     let t = pair[0];
-                    let at = (t.len() == 4)
+                    let at = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
                         .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
                         .flatten()
                         .ok_or_else(|| format!("bad time \"{t}\""))?;
