@@ -193,6 +193,22 @@ async fn the_activation_flow_needs_the_ticked_terms() {
     assert_eq!(*events.borrow(), vec![true, false]);
 }
 
+#[wasm_bindgen_test]
+async fn a_crash_shows_in_the_widget_box_and_spares_the_host_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let neighbour = document.create_element("p").unwrap();
+    neighbour.set_text_content(Some("host content"));
+    document.body().unwrap().append_child(&neighbour).unwrap();
+    let w = Mounted::new(js(ONE_ASSET));
+    settle().await;
+    // What the panic hook runs when Rust panics.
+    soft_staking::embed::panic_guard::show_crash_in_every_widget();
+    assert!(w.text("widget-crash").contains("Something went wrong"));
+    assert!(w.find("asset-row-BNB").is_none());
+    assert_eq!(neighbour.text_content().as_deref(), Some("host content"));
+    neighbour.remove();
+}
+
 // ---- reducer on its own ----------------------------------------------------
 
 fn state(config: &str) -> State {

@@ -5,7 +5,7 @@
 
 mod config_value;
 mod events;
-mod panic_guard;
+pub mod panic_guard;
 mod shadow;
 
 use std::rc::Rc;

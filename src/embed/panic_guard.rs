@@ -22,14 +22,20 @@ pub fn install() {
     INSTALL.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("soft-staking widget: {info}").into());
-            ROOTS.with(|roots| {
-                if let Ok(roots) = roots.try_borrow() {
-                    for root in roots.iter() {
-                        root.set_inner_html(CRASH_HTML);
-                    }
-                }
-            });
+            show_crash_in_every_widget();
         }));
+    });
+}
+
+/// Replaces every live widget's content with the "Something went wrong" box
+/// (what the panic hook does; public so that its effect can be tested).
+pub fn show_crash_in_every_widget() {
+    ROOTS.with(|roots| {
+        if let Ok(roots) = roots.try_borrow() {
+            for root in roots.iter() {
+                root.set_inner_html(CRASH_HTML);
+            }
+        }
     });
 }
 
