@@ -1,4 +1,5 @@
-//! Strict decimal parsing: plain ASCII digits with at most one `.`, no sign,
+//! Strict decimal parsing: plain ASCII digits with at most one decimal
+//! separator (and, for typed balances, the locale's digit grouping), no sign,
 //! no exponent, no float detour. Every rejection says why, in words a person
 //! typing a balance understands.
 
@@ -10,28 +11,56 @@ pub const MAX_SCALE: u32 = 28;
 /// Largest `Decimal` mantissa (2^96 − 1).
 const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
 
-/// Which separators a balance typed by a person may use.
+/// The separators a person may type in a balance, by locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Grouping {
-    /// Contract values: digits and one `.` only.
-    None,
-    /// Typed balances: `,` between groups of three digits is allowed (`10,000.5`).
-    Commas,
+pub struct Separators {
+    /// The decimal separator (`.` in en-US, `,` in de-DE).
+    pub decimal: char,
+    /// Characters accepted between groups of three integer digits.
+    pub groups: &'static [char],
+}
+
+impl Separators {
+    /// Contract values: `.` only, no grouping.
+    pub const PLAIN: Separators = Separators {
+        decimal: '.',
+        groups: &[],
+    };
+    /// `1,000,000.25` (en-US and most English locales).
+    pub const COMMA_POINT: Separators = Separators {
+        decimal: '.',
+        groups: &[','],
+    };
+    /// `1.000.000,25` (de-DE, es-ES, …).
+    pub const POINT_COMMA: Separators = Separators {
+        decimal: ',',
+        groups: &['.'],
+    };
+    /// `1 000 000,25` (fr-FR, ru-RU, …; any space character groups).
+    pub const SPACE_COMMA: Separators = Separators {
+        decimal: ',',
+        groups: &[' ', '\u{a0}', '\u{202f}'],
+    };
+    /// `1'000'000.25` (de-CH).
+    pub const APOSTROPHE_POINT: Separators = Separators {
+        decimal: '.',
+        groups: &['\''],
+    };
 }
 
 /// Parses a non-negative decimal string (contract form: `"1000"`, `"0.05"`).
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    parse_with(text, Grouping::None)
+    parse_typed(text, Separators::PLAIN)
 }
 
-/// Parses a balance typed by a person: like [`parse_decimal`], but thousands
-/// separators in the right places are accepted (`1,000,000.25`).
+/// Parses a balance typed the en-US way: like [`parse_decimal`], but
+/// thousands separators in the right places are accepted (`1,000,000.25`).
 pub fn parse_typed_balance(text: &str) -> Result<Decimal, String> {
-    parse_with(text, Grouping::Commas)
+    parse_typed(text, Separators::COMMA_POINT)
 }
 
-/// Parses with the given grouping rule.
-pub fn parse_with(text: &str, grouping: Grouping) -> Result<Decimal, String> {
+/// Parses a balance typed with a locale's separators.
+pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("is empty: enter a number such as 1000 or 0.5".into());
@@ -53,42 +82,57 @@ pub fn parse_with(text: &str, grouping: Grouping) -> Result<Decimal, String> {
     if text.starts_with('+') {
         return Err("must be written without a sign".into());
     }
-    let body = match grouping {
-        Grouping::None => {
-            if text.contains(',') {
-                return Err("must use '.' as the decimal point and no thousands separators".into());
-            }
-            text.to_string()
-        }
-        Grouping::Commas => strip_grouping(text)?,
-    };
-    digits_to_decimal(&body)
+    digits_to_decimal(&normalize(text, seps)?)
 }
 
-/// Removes valid `,` thousands separators from the integer part.
-fn strip_grouping(text: &str) -> Result<String, String> {
-    if !text.contains(',') {
-        return Ok(text.to_string());
-    }
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text, None),
+/// Rewrites `text` to plain `digits[.digits]`: checks and removes the group
+/// separators, turns the locale's decimal separator into `.`.
+fn normalize(text: &str, seps: Separators) -> Result<String, String> {
+    let mut parts = text.split(seps.decimal);
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let point_name = if seps.decimal == '.' {
+        "decimal point"
+    } else {
+        "decimal comma"
     };
-    if frac.is_some_and(|f| f.contains(',')) {
-        return Err("has a ',' after the decimal point".into());
+    if parts.next().is_some() {
+        return Err(format!("has more than one {point_name}"));
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let first_ok = (1..=3).contains(&groups[0].len());
-    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-    if !first_ok || !rest_ok {
-        return Err("has a misplaced ',' (use it only between groups of three digits)".into());
-    }
-    let mut out = groups.concat();
+    let other_point = if seps.decimal == '.' { ',' } else { '.' };
     if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
+        if let Some(c) = f
+            .chars()
+            .find(|c| seps.groups.contains(c) || *c == other_point)
+        {
+            return Err(format!("has a '{c}' after the {point_name}"));
+        }
     }
-    Ok(out)
+    let int = if int.contains(|c| seps.groups.contains(&c)) {
+        let groups: Vec<&str> = int.split(|c| seps.groups.contains(&c)).collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !first_ok || !rest_ok {
+            return Err(format!(
+                "has a misplaced '{}' (use it only between groups of three digits)",
+                seps.groups.first().copied().unwrap_or(',')
+            ));
+        }
+        groups.concat()
+    } else {
+        int.to_string()
+    };
+    if int.contains(other_point) && !seps.groups.contains(&other_point) {
+        return Err(if seps.groups.is_empty() {
+            "must use '.' as the decimal point and no thousands separators".into()
+        } else {
+            format!("must use '{}' as the decimal separator", seps.decimal)
+        });
+    }
+    Ok(match frac {
+        Some(f) => format!("{int}.{f}"),
+        None => int,
+    })
 }
 
 fn digits_to_decimal(body: &str) -> Result<Decimal, String> {
@@ -152,8 +196,10 @@ fn digits_to_decimal(body: &str) -> Result<Decimal, String> {
     Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large())
 }
 
+/// The `Decimal` limit: a mantissa below 2^96 (29 digits, 28 of them free).
 fn too_large() -> String {
-    "is too large (at most 28 significant digits)".into()
+    "is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"
+        .into()
 }
 
 #[cfg(test)]
@@ -192,6 +238,23 @@ mod tests {
         assert!(parse_decimal("0.00000000000000000000000000001")
             .unwrap_err()
             .contains("decimals"));
+    }
+
+    #[test]
+    fn locales_type_their_own_separators() {
+        let de = |t| parse_typed(t, Separators::POINT_COMMA);
+        assert_eq!(de("1.234.567,25").unwrap().to_string(), "1234567.25");
+        assert_eq!(de("0,5").unwrap().to_string(), "0.5");
+        assert!(de("1,2,3")
+            .unwrap_err()
+            .contains("more than one decimal comma"));
+        assert!(de("1.5").unwrap_err().contains("misplaced"));
+        let fr = |t| parse_typed(t, Separators::SPACE_COMMA);
+        assert_eq!(fr("1 000 000,5").unwrap().to_string(), "1000000.5");
+        assert_eq!(fr("1\u{202f}000").unwrap().to_string(), "1000");
+        assert!(fr("1.5").unwrap_err().contains("','"));
+        let ch = |t| parse_typed(t, Separators::APOSTROPHE_POINT);
+        assert_eq!(ch("1'000.5").unwrap().to_string(), "1000.5");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod asset;
 pub mod cohort_csv;
 pub mod decimal;
+pub mod locale;
 pub mod loose;
 pub mod request;
 pub mod samples;

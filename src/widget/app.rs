@@ -149,6 +149,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                 dispatch={state.dispatcher()}
             />
             <AssetTable
+                decimal={state.style.decimal}
                 rows={state.rows.clone()}
                 open_row={state.open_row}
                 compound={state.compound}
@@ -165,7 +166,7 @@ pub fn widget(props: &WidgetProps) -> Html {
             if demo {
                 <section class="ss-demo" aria-label="Product team tools">
                     <ShareLink scenario={state.scenario().encode()} />
-                    <CohortPanel rows={state.rows.clone()} />
+                    <CohortPanel rows={state.rows.clone()} decimal={state.style.decimal} />
                 </section>
             }
             <TermsDialog open={state.dialog_open} ticked={state.terms_ticked} dispatch={state.dispatcher()} />

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format::{fraction_from_percent, percent_text};
 use super::row::Field;
-use crate::config::decimal::parse_typed_balance;
+use crate::config::decimal::{parse_typed, Separators};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 
 /// One tier being edited (a flat APR is a single unbounded tier).
@@ -79,31 +79,31 @@ impl RateEdits {
 
     /// Validates every field and builds the edited asset from `original`;
     /// `None` (with errors set) when something is invalid.
-    pub fn build(&mut self, original: &Asset) -> Option<Asset> {
+    pub fn build(&mut self, original: &Asset, seps: Separators) -> Option<Asset> {
         let mut ok = true;
         let last = self.tiers.len().saturating_sub(1);
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for (i, tier) in self.tiers.iter_mut().enumerate() {
-            let apr = parse_into(&mut tier.apr, "APR", |d| {
+            let apr = parse_into(seps, &mut tier.apr, "APR", |d| {
                 fraction_from_percent(d).ok_or_else(|| "APR has too many decimals.".to_string())
             });
             let up_to = if i == last {
                 tier.up_to.error = None;
                 Some(None)
             } else {
-                parse_into(&mut tier.up_to, "Tier bound", Ok).map(Some)
+                parse_into(seps, &mut tier.up_to, "Tier bound", Ok).map(Some)
             };
             match (apr, up_to) {
                 (Some(apr), Some(up_to)) => tiers.push(Tier { up_to, apr }),
                 _ => ok = false,
             }
         }
-        let min = parse_into(&mut self.min, "Minimum", Ok);
+        let min = parse_into(seps, &mut self.min, "Minimum", Ok);
         let max = if self.max.text.trim().is_empty() {
             self.max.error = None;
             Some(None)
         } else {
-            parse_into(&mut self.max, "Cap", Ok).map(Some)
+            parse_into(seps, &mut self.max, "Cap", Ok).map(Some)
         };
         let (Some(min), Some(max), true) = (min, max, ok) else {
             self.error = None;
@@ -145,11 +145,12 @@ fn friendly_field(field: &str) -> String {
 }
 
 fn parse_into<T>(
+    seps: Separators,
     field: &mut Field,
     label: &str,
     then: impl FnOnce(Decimal) -> Result<T, String>,
 ) -> Option<T> {
-    match parse_typed_balance(&field.text)
+    match parse_typed(&field.text, seps)
         .map_err(|why| format!("{label} {why}."))
         .and_then(then)
     {

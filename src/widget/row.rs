@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::estimate::{estimate, Estimate};
 use super::rate_edits::RateEdits;
-use crate::config::decimal::parse_typed_balance;
+use crate::config::decimal::{parse_typed, Separators};
 use crate::config::widget_config::ConfiguredAsset;
 use crate::engine::{Asset, BalanceChange, TimeOfDay, Timeline};
 
@@ -72,6 +72,8 @@ pub struct Horizon {
     pub days: u32,
     /// Whether this row draws the plot.
     pub with_plot: bool,
+    /// How the visitor types numbers.
+    pub separators: Separators,
 }
 
 impl Row {
@@ -99,7 +101,7 @@ impl Row {
     /// Validates every input field, then recomputes the estimates if all are
     /// valid. On any error the last good estimates stay.
     pub fn refresh(&mut self, horizon: Horizon) {
-        let timeline = self.timeline();
+        let timeline = self.timeline(horizon.separators);
         let Some(timeline) = timeline else {
             return;
         };
@@ -125,13 +127,13 @@ impl Row {
 
     /// Checks the typed balance and changes; sets field errors and returns the
     /// timeline when everything is valid.
-    fn timeline(&mut self) -> Option<Timeline> {
+    fn timeline(&mut self, seps: Separators) -> Option<Timeline> {
         let opening = if self.balance.text.trim().is_empty() {
             self.balance.error = None;
             Some(Decimal::ZERO)
         } else {
             check(&mut self.balance, |t| {
-                parse_typed_balance(t).map_err(|why| format!("Balance {why}."))
+                parse_typed(t, seps).map_err(|why| format!("Balance {why}."))
             })
         };
         let mut changes = Vec::with_capacity(self.changes.len());
@@ -142,7 +144,7 @@ impl Row {
                     .ok_or_else(|| "Time must be HH:MM, from 00:00 to 23:59.".to_string())
             });
             let balance = check(&mut change.balance, |t| {
-                parse_typed_balance(t).map_err(|why| format!("Balance {why}."))
+                parse_typed(t, seps).map_err(|why| format!("Balance {why}."))
             });
             match (at, balance) {
                 (Some(at), Some(balance)) => changes.push(BalanceChange { at, balance }),

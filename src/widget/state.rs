@@ -233,6 +233,7 @@ impl State {
         Horizon {
             days: self.horizon_days,
             with_plot: self.open_row == Some(row),
+            separators: self.style.separators(),
         }
     }
 
@@ -243,7 +244,7 @@ impl State {
             let row = Rc::make_mut(rc);
             change(row);
             if let Some(edits) = row.edits.as_mut() {
-                if let Some(asset) = edits.build(&row.original) {
+                if let Some(asset) = edits.build(&row.original, horizon.separators) {
                     row.item.asset = asset;
                 }
             }
@@ -358,8 +359,11 @@ impl State {
                         .iter()
                         .filter_map(|c| {
                             let at = crate::engine::TimeOfDay::parse(c.at.text.trim())?;
-                            let bal = crate::config::decimal::parse_typed_balance(&c.balance.text)
-                                .ok()?;
+                            let bal = crate::config::decimal::parse_typed(
+                                &c.balance.text,
+                                self.style.separators(),
+                            )
+                            .ok()?;
                             Some((at, bal))
                         })
                         .collect();

@@ -27,6 +27,8 @@ pub struct AssetTableProps {
     pub dispatch: UseReducerDispatcher<State>,
     /// Tells the host about a row's new estimate (stable across renders).
     pub on_estimate: Callback<EstimateEvent>,
+    /// Decimal separator of the locale.
+    pub decimal: char,
 }
 
 /// The table.
@@ -52,6 +54,7 @@ pub fn asset_table(props: &AssetTableProps) -> Html {
                     let first = g * GROUP_SIZE;
                     html! {
                         <RowGroup
+                            decimal={props.decimal}
                             rows={Rc::<[Rc<Row>]>::from(chunk)}
                             {first}
                             open_row={props.open_row.filter(|i| (first..first + chunk.len()).contains(i))}

@@ -26,6 +26,8 @@ const LINES_PER_CHECK: usize = 2_000;
 pub struct CohortPanelProps {
     /// The rows (original and current assets).
     pub rows: Vec<Rc<Row>>,
+    /// Decimal separator of the locale.
+    pub decimal: char,
 }
 
 /// What the panel shows.
@@ -188,13 +190,13 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 } }
             </div>
             if let View::Finished { summary, .. } = &*view {
-                { results(summary) }
+                { results(summary, props.decimal) }
             }
         </div>
     }
 }
 
-fn results(summary: &CohortSummary) -> Html {
+fn results(summary: &CohortSummary, dec: char) -> Html {
     let fiat_before = summary.fiat_total(Side::Before);
     let fiat_after = summary.fiat_total(Side::After);
     html! {
@@ -222,9 +224,9 @@ fn results(summary: &CohortSummary) -> Html {
                     { for summary.tallies.iter().filter(|t| t.holdings > 0).map(|t| html! {
                         <tr>
                             <th scope="row">{ t.symbol.clone() }</th>
-                            <td>{ grouped_html(t.holdings.into(), '.') }</td>
-                            <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before)) }</td>
-                            <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After)) }</td>
+                            <td>{ grouped_html(t.holdings.into(), dec) }</td>
+                            <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before), dec) }</td>
+                            <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After), dec) }</td>
                             <td>{ format!("{} → {}", t.sides[0].below_minimum, t.sides[1].below_minimum) }</td>
                             <td>{ format!("{} → {}", t.sides[0].capped, t.sides[1].capped) }</td>
                         </tr>
@@ -233,9 +235,9 @@ fn results(summary: &CohortSummary) -> Html {
                 <tfoot>
                         <tr>
                             <th scope="row">{ if fiat_before.is_some() || fiat_after.is_some() { "Total (fiat, at configured prices)" } else { "Total" } }</th>
-                            <td>{ grouped_html(summary.rows.into(), '.') }</td>
-                            <td data-testid="cohort-fiat-before">{ total_html(fiat_before) }</td>
-                            <td data-testid="cohort-fiat-after">{ total_html(fiat_after) }</td>
+                            <td>{ grouped_html(summary.rows.into(), dec) }</td>
+                            <td data-testid="cohort-fiat-before">{ total_html(fiat_before, dec) }</td>
+                            <td data-testid="cohort-fiat-after">{ total_html(fiat_after, dec) }</td>
                             <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].below_minimum).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].below_minimum).sum::<u64>()) }</td>
                             <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].capped).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].capped).sum::<u64>()) }</td>
                         </tr>
@@ -245,9 +247,9 @@ fn results(summary: &CohortSummary) -> Html {
     }
 }
 
-fn total_html(value: Option<rust_decimal::Decimal>) -> Html {
+fn total_html(value: Option<rust_decimal::Decimal>, dec: char) -> Html {
     match value {
-        Some(v) => grouped_html(v, '.'),
+        Some(v) => grouped_html(v, dec),
         None => html! { "—" },
     }
 }

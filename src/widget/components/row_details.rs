@@ -25,6 +25,8 @@ pub struct RowDetailsProps {
     pub compound: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
+    /// Decimal separator of the locale.
+    pub decimal: char,
 }
 
 /// Details of one asset.
@@ -34,6 +36,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
     let asset = &row.item.asset;
     let sym = asset.symbol().to_string();
     let n = asset.snapshots_per_day();
+    let dec = props.decimal;
     html! {
         <div class="ss-details">
             <section class="ss-intraday" aria-label={format!("{sym} balances during the day")}>
@@ -51,16 +54,16 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                                 <li>
                                     <span class="ss-time">{ run.label }</span>
                                     <span class="ss-count">{ format!(" ({}×) ", run.count) }</span>
-                                    <span class="ss-num">{ grouped_html(run.balance, '.') }</span>
+                                    <span class="ss-num">{ grouped_html(run.balance, dec) }</span>
                                 </li>
                             }) }
                         </ul>
                         <p>
                             { "Daily average: " }
                             { average_prefix(e.day.average_balance) }
-                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, '.') }</strong>
+                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, dec) }</strong>
                             { format!(" {sym} → reward ") }
-                            <strong class="ss-num">{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), '.') }</strong>
+                            <strong class="ss-num">{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
                             { format!(" {sym}") }
                         </p>
                     </div>

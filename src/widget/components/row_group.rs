@@ -32,6 +32,8 @@ pub struct RowGroupProps {
     pub dispatch: UseReducerDispatcher<State>,
     /// Estimate events to the host.
     pub on_estimate: Callback<EstimateEvent>,
+    /// Decimal separator of the locale.
+    pub decimal: char,
 }
 
 /// The rows of one group.
@@ -42,6 +44,7 @@ pub fn row_group(props: &RowGroupProps) -> Html {
             let index = props.first + i;
             html! {
                 <AssetRow
+                    decimal={props.decimal}
                     row={row.clone()}
                     {index}
                     open={props.open_row == Some(index)}
