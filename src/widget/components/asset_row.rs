@@ -50,6 +50,8 @@ pub struct AssetRowProps {
     pub dispatch: UseReducerDispatcher<State>,
     /// Tells the host about a new estimate.
     pub on_estimate: Callback<EstimateEvent>,
+    /// Decimal separator of the locale.
+    pub decimal: char,
 }
 
 /// A table row (plus its details row when open).
@@ -60,6 +62,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let sym = asset.symbol().to_string();
     let pd = asset.payout_decimals();
     let index = props.index;
+    let dec = props.decimal;
 
     use_estimate_event(props);
 
@@ -101,6 +104,10 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
 
     let daily = estimate.map(|e| fixed_decimal(e.day.reward, pd));
     let cumulative = estimate.map(|e| fixed_decimal(e.total(props.compound), pd));
+    let cumulative_before = row
+        .before
+        .as_ref()
+        .map(|e| fixed_decimal(e.total(props.compound), pd));
     let before = row.before.as_ref().map(|e| fixed_decimal(e.day.reward, pd));
 
     html! {
@@ -117,7 +124,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     </button>
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
-                    <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), '.') }</span>
+                    <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), dec) }</span>
                     if props.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
                             label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.dispatch.clone()} />
@@ -125,7 +132,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-max" data-label="Maximum">
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
-                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, '.')) }
+                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, dec)) }
                     </span>
                     if row.item.sample_cap && !props.demo {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
@@ -136,7 +143,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     }
                 </td>
                 <td role="cell" class="c-apr" data-label="Est. APR">
-                    { apr_cell(row, &sym, props.demo, &props.dispatch, index) }
+                    { apr_cell(dec, row, &sym, props.demo, &props.dispatch, index) }
                 </td>
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
@@ -152,23 +159,29 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 <td role="cell" class="c-daily" data-label="Est. daily reward">
                     if let Some(b) = before {
                         <span class="ss-before" title="Under the original config">
-                            <span class="ss-num" data-testid={format!("daily-reward-before-{sym}")}>{ grouped_html(b, '.') }</span>
+                            <span class="ss-num" data-testid={format!("daily-reward-before-{sym}")}>{ grouped_html(b, dec) }</span>
                             <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
                         </span>
                     }
                     <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
                         title={stale.then_some("Last valid estimate")}>
-                        { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, '.')) }
+                        { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(daily, asset.price()) }
+                    { fiat_line(dec, daily, asset.price()) }
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.horizon_days)}>
+                    if let Some(b) = cumulative_before {
+                        <span class="ss-before" title="Under the original config">
+                            <span class="ss-num" data-testid={format!("cumulative-reward-before-{sym}")}>{ grouped_html(b, dec) }</span>
+                            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+                        </span>
+                    }
                     <output class="ss-num" data-testid={format!("cumulative-reward-{sym}")}>
-                        { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, '.')) }
+                        { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(cumulative, asset.price()) }
+                    { fiat_line(dec, cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
@@ -178,7 +191,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails row={props.row.clone()} index={index} compound={props.compound} dispatch={props.dispatch.clone()} />
+                        <RowDetails decimal={dec} row={props.row.clone()} index={index} compound={props.compound} dispatch={props.dispatch.clone()} />
                     </td>
                 </tr>
             }
@@ -222,6 +235,7 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
 }
 
 fn apr_cell(
+    dec: char,
     row: &Row,
     sym: &str,
     demo: bool,
@@ -253,8 +267,8 @@ fn apr_cell(
                             <li>
                                 { format!("{}%", percent_text(t.apr)) }
                                 { match (t.up_to, lower) {
-                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, '.') }</> },
-                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, '.') }</> },
+                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, dec) }</> },
+                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, dec) }</> },
                                     (None, None) => html! {},
                                 } }
                             </li>
@@ -286,11 +300,15 @@ fn apr_cell(
     }
 }
 
-fn fiat_line(amount: Option<rust_decimal::Decimal>, price: Option<rust_decimal::Decimal>) -> Html {
+fn fiat_line(
+    dec: char,
+    amount: Option<rust_decimal::Decimal>,
+    price: Option<rust_decimal::Decimal>,
+) -> Html {
     match (amount, price) {
         (Some(a), Some(p)) => match fiat_value(a, p) {
             Some(v) => html! {
-                <span class="ss-fiat" title="Value at the configured price">{ "≈ " }{ grouped_html(v, '.') }</span>
+                <span class="ss-fiat" title="Value at the configured price">{ "≈ " }{ grouped_html(v, dec) }</span>
             },
             None => html! {},
         },
