@@ -170,3 +170,25 @@ test("a bad change time or balance shows an error on that change and keeps the l
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("typing into a change field key by key keeps the field, its focus and every key", async () => {
+  // Regression: each keystroke must update the same <input>, not replace it.
+  const page = await openWidget(ctx, userConfig([BNB]));
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  const field = page.getByTestId("change-balance-BNB-0");
+  await field.fill("");
+  const before = await field.elementHandle();
+  await field.pressSequentially("500");
+  const after = await field.elementHandle();
+  assert.equal(await page.evaluate(([a, b]) => a === b, [before, after]), true, "same element");
+  assert.equal(await field.inputValue(), "500");
+  assert.equal(await field.evaluate((el) => el.getRootNode().activeElement === el), true, "still focused");
+  await page.keyboard.press("Backspace");
+  assert.equal(await field.inputValue(), "50");
+  // 12 snapshots see 1000, 12 see 50: (12000 + 600) ÷ 24 = 525.
+  await expectText(page.getByTestId("average-BNB"), "525");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -65,9 +65,14 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                                 data-testid={format!("change-balance-{sym}-{pos}")} />
                             <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
                                 aria-label={format!("Remove the change at {}", change.at.text)}>{ "Remove" }</button>
-                            { for change.at.error.iter().chain(change.balance.error.iter()).map(|e| html! {
-                                <p class="ss-field-error" data-testid={format!("change-error-{sym}-{pos}")}>{ e.clone() }</p>
-                            }) }
+                            // Always one element here: Yew matches unkeyed siblings from
+                            // the end, so a varying number of trailing nodes would make it
+                            // replace the inputs (and drop their focus) on a keystroke.
+                            <div class="ss-change-errors" aria-live="polite">
+                                { for change.at.error.iter().chain(change.balance.error.iter()).map(|e| html! {
+                                    <p class="ss-field-error" data-testid={format!("change-error-{sym}-{pos}")}>{ e.clone() }</p>
+                                }) }
+                            </div>
                         </li>
                     }
                 }) }
