@@ -23,12 +23,43 @@ function boot() {
   return ready;
 }
 
+/**
+ * A plain-data copy of a host's config, read entirely on the JavaScript side:
+ * a throwing getter, a hostile Proxy or a cycle becomes an error message here
+ * instead of an exception inside WebAssembly. Numbers (even NaN) stay as they
+ * are, so the widget can name the field that holds one.
+ */
+function plainConfig(value) {
+  const TOO_DEEP = "nested more than 32 levels deep";
+  const copy = (v, depth) => {
+    if (v === null || typeof v !== "object") return v;
+    if (depth > 32) throw new Error(TOO_DEEP);
+    if (Array.isArray(v)) return Array.from(v, (item) => copy(item, depth + 1));
+    const out = {};
+    for (const key of Object.keys(v)) {
+      // defineProperty, not assignment: a "__proto__" key stays a key (and an
+      // unknown-field error) instead of becoming the copy's prototype.
+      Object.defineProperty(out, key, { value: copy(v[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  try {
+    return { ok: true, config: copy(value ?? null, 0) };
+  } catch (err) {
+    const why = err?.message ?? String(err);
+    return { ok: false, message: why === TOO_DEEP ? `config: ${why}` : `config: could not be read (${why})` };
+  }
+}
+
 /** A handle that outlives the wasm one safely: calls after destroy() are no-ops. */
 function wrap(inner) {
   let live = inner;
   return Object.freeze({
     update(config) {
-      if (live) live.update(config ?? null);
+      if (!live) return;
+      const read = plainConfig(config);
+      if (read.ok) live.update(read.config);
+      else live.showError(read.message);
     },
     destroy() {
       if (live) {
@@ -67,7 +98,8 @@ export async function mount(element, config) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
     return plainError(element, "The soft staking estimator could not be loaded.");
   }
-  return wrap(mountWidget(element, config ?? null));
+  const read = plainConfig(config);
+  return read.ok ? wrap(mountWidget(element, read.config)) : wrap(mountError(element, read.message));
 }
 
 /** Mounts a widget that shows only `message` as its config error. */

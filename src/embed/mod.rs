@@ -86,6 +86,20 @@ impl WidgetHandle {
         }
     }
 
+    /// Shows `message` as the config error (used by `embed.js` when a config
+    /// object cannot even be read, e.g. a getter throws).
+    #[wasm_bindgen(js_name = showError)]
+    pub fn show_error(&mut self, message: String) {
+        if let Some(m) = self.mounted.as_mut() {
+            let props = RootProps {
+                config: Err(message),
+                host: m.host.clone(),
+                scenario: None,
+            };
+            m.app.update(props);
+        }
+    }
+
     /// Unmounts the widget and removes everything it added to the element.
     /// Safe to call twice.
     pub fn destroy(&mut self) {
