@@ -1,0 +1,363 @@
+// Product-team demo mode (PRODUCT.md §3 "Product-team demo mode", README
+// "Demo mode"): APR (or tiers), minimum and cap editable in place with
+// validation; every estimate shows before → after; the scenario is encoded in
+// a shareable URL (?ss-scenario=…) and restored from it in a new page.
+// The widget is mounted by pages/mount.html with the config in its URL.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { hookText, openPage, useBrowser } from "./support/fixture.mjs";
+import { configError, countIs, eventually, freshKey, mountPath, openMounted, retype, textIs, typeBalance } from "./support/embed_kit.mjs";
+
+const ctx = useBrowser();
+
+/** Flat 5 %, minimum 0.5, cap 1000. */
+const BNB = { symbol: "BNB", name: "BNB", apr: "0.05", min_amount: "0.5", max_cap: "1000" };
+/** The spec's tiers: 12 % up to 500, 0.8 % up to 5,000, 0.3 % above; minimum 10. */
+const USDT = {
+  symbol: "USDT",
+  name: "Tether USD",
+  tiers: [
+    { up_to: "500", apr: "0.12" },
+    { up_to: "5000", apr: "0.008" },
+    { up_to: null, apr: "0.003" },
+  ],
+  min_amount: "10",
+  max_cap: null,
+};
+/** 3.65 %: 100 tokens earn exactly 0.01 a day; minimum 1, no cap. */
+const SOL = { symbol: "SOL", name: "Solana", apr: "0.0365", min_amount: "1", max_cap: null };
+
+const demoConfig = (extra = {}) => ({
+  assets: [BNB, USDT, SOL],
+  mode: "demo",
+  theme: "light",
+  horizon_days: 30,
+  storage_key: freshKey("demo"),
+  ...extra,
+});
+
+const daily = (scope, sym) => scope.getByTestId(`daily-reward-${sym}`);
+const before = (scope, sym) => scope.getByTestId(`daily-reward-before-${sym}`);
+const value = (scope, testid) => scope.getByTestId(testid).inputValue();
+
+test("the configured APR, minimum and cap are shown in editable fields", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  // APRs in percent, as the table shows them: 0.05 → 5; tiers 0.12, 0.008, 0.003 → 12, 0.8, 0.3.
+  assert.equal(await value(w, "apr-input-BNB"), "5");
+  assert.equal(await value(w, "min-input-BNB"), "0.5");
+  assert.equal(await value(w, "max-input-BNB"), "1000");
+  assert.equal(await value(w, "apr-input-USDT"), "12");
+  assert.equal(await value(w, "tier-apr-input-USDT-1"), "0.8");
+  assert.equal(await value(w, "tier-apr-input-USDT-2"), "0.3");
+  assert.equal(await value(w, "tier-up-to-input-USDT-0"), "500");
+  assert.equal(await value(w, "tier-up-to-input-USDT-1"), "5000");
+  // The last tier is unbounded: no bound to edit.
+  assert.equal(await w.getByTestId("tier-up-to-input-USDT-2").count(), 0);
+  assert.equal(await value(w, "max-input-SOL"), "", "uncapped: empty cap field");
+  // Before anything is typed there is no estimate, before or after.
+  assert.equal(await before(w, "BNB").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("editing the APR in place: every estimate shows before → after", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  await typeBalance(w, "BNB", "1000");
+  // Unchanged config: before = after = 1000 × 0.05 ÷ 365 → 0.13698630.
+  await textIs(daily(w, "BNB"), "0.13698630");
+  await textIs(before(w, "BNB"), "0.13698630");
+
+  await retype(w, "apr-input-BNB", "10");
+  await textIs(w.getByTestId("apr-BNB"), "10%");
+  // 1000 × 0.10 ÷ 365 = 0.2739726027… → 0.27397260; before stays under 5 %.
+  await textIs(daily(w, "BNB"), "0.27397260");
+  await textIs(before(w, "BNB"), "0.13698630");
+
+  await retype(w, "apr-input-BNB", "2.5");
+  // 1000 × 0.025 ÷ 365 = 0.0684931506… → 0.06849315.
+  await textIs(daily(w, "BNB"), "0.06849315");
+  await textIs(w.getByTestId("apr-BNB"), "2.5%");
+  await textIs(before(w, "BNB"), "0.13698630");
+  // The host hears the new estimate.
+  await eventually(
+    () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:estimate").at(-1).detail),
+    { symbol: "BNB", balance: "1000", daily_reward: "0.06849315" },
+  );
+  // Other rows are not affected: SOL 100 → 100 × 0.0365 ÷ 365 = 0.01 before and after.
+  await typeBalance(w, "SOL", "100");
+  await textIs(daily(w, "SOL"), "0.01000000");
+  await textIs(before(w, "SOL"), "0.01000000");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the cumulative estimate over the horizon also shows before → after",
+  async () => {
+    const page = await openMounted(ctx, demoConfig());
+    const w = page.locator("#earn");
+    await typeBalance(w, "BNB", "1000");
+    await retype(w, "apr-input-BNB", "10");
+    // 30 days, not compounding: 30 × 0.27397260 = 8.21917800 after; 30 × 0.13698630 = 4.10958900 before.
+    await textIs(w.getByTestId("cumulative-reward-BNB"), "8.21917800");
+    const cell = (await w.getByTestId("asset-row-BNB").locator(".c-cumulative").textContent()).trim();
+    assert.match(cell, /4\.10958900\s*→\s*8\.21917800/, cell);
+    await textIs(w.getByTestId("cumulative-reward-before-BNB"), "4.10958900");
+    await page.close();
+  });
+
+test("editing the minimum and the cap in place", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  await typeBalance(w, "BNB", "100");
+  // 100 × 0.05 ÷ 365 = 0.0136986301… → 0.01369863.
+  await textIs(daily(w, "BNB"), "0.01369863");
+
+  // Minimum 200: 100 is now below it → 0; before (minimum 0.5) still 0.01369863.
+  await retype(w, "min-input-BNB", "200");
+  await textIs(w.getByTestId("min-BNB"), "200");
+  await textIs(w.getByTestId("status-BNB"), /minimum/i);
+  await textIs(daily(w, "BNB"), "0.00000000");
+  await textIs(before(w, "BNB"), "0.01369863");
+
+  // Back to 0.5, 1000 held, cap 500: only 500 earns: 500 × 0.05 ÷ 365
+  // = 0.0684931506… → 0.06849315; before (cap 1000): 0.13698630.
+  await retype(w, "min-input-BNB", "0.5");
+  await typeBalance(w, "BNB", "1000");
+  await retype(w, "max-input-BNB", "500");
+  await textIs(w.getByTestId("max-BNB"), "500");
+  await textIs(w.getByTestId("status-BNB"), /cap/i);
+  await textIs(daily(w, "BNB"), "0.06849315");
+  await textIs(before(w, "BNB"), "0.13698630");
+
+  // Empty cap = uncapped. 5000 × 0.05 ÷ 365 = 0.6849315068… → 0.68493150;
+  // before, capped at 1000: 0.13698630.
+  await retype(w, "max-input-BNB", "");
+  await typeBalance(w, "BNB", "5000");
+  await textIs(daily(w, "BNB"), "0.68493150");
+  await textIs(before(w, "BNB"), "0.13698630");
+  await textIs(w.getByTestId("status-BNB"), /eligible/i);
+  assert.doesNotMatch(await hookText(w, "max-BNB"), /\d/, "no cap shown");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("editing tiers in place: each tier's APR and bound", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  await typeBalance(w, "USDT", "10000");
+  // PRODUCT.md §1: 111 ÷ 365 → 0.30410958.
+  await textIs(daily(w, "USDT"), "0.30410958");
+
+  // Tier 2 at 1.6 %: 500×0.12 + 4500×0.016 + 5000×0.003 = 60 + 72 + 15 = 147;
+  // ÷ 365 = 0.4027397260… → 0.40273972.
+  await retype(w, "tier-apr-input-USDT-1", "1.6");
+  await textIs(daily(w, "USDT"), "0.40273972");
+  await textIs(before(w, "USDT"), "0.30410958");
+
+  // First tier at 24 %: 500×0.24 + 72 + 15 = 207; ÷ 365 = 0.5671232876… → 0.56712328.
+  await retype(w, "apr-input-USDT", "24");
+  await textIs(daily(w, "USDT"), "0.56712328");
+  await textIs(w.getByTestId("apr-USDT"), "24%");
+
+  // First bound 1000: 1000×0.24 + 4000×0.016 + 5000×0.003 = 240 + 64 + 15 = 319;
+  // ÷ 365 = 0.8739726027… → 0.87397260.
+  await retype(w, "tier-up-to-input-USDT-0", "1000");
+  await textIs(daily(w, "USDT"), "0.87397260");
+  await textIs(before(w, "USDT"), "0.30410958");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("invalid edits show an error on the field; the last valid estimate stays", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  await typeBalance(w, "BNB", "1000");
+  await retype(w, "apr-input-BNB", "10");
+  await textIs(daily(w, "BNB"), "0.27397260");
+
+  const aprInput = w.getByTestId("apr-input-BNB");
+  const aprError = w.getByTestId("asset-row-BNB").locator(".c-apr .ss-field-error");
+  for (const [typed, why] of [
+    ["abc", /APR is not a number/],
+    ["-1", /APR must not be negative/],
+    ["1e3", /APR must be written out in full/],
+    ["١٠", /APR must use the digits 0-9 only/],
+  ]) {
+    // Set in one input event (typed key by key, "1e3" would pass through a valid "1").
+    await w.getByTestId("apr-input-BNB").fill(typed);
+    await eventually(() => aprInput.getAttribute("aria-invalid"), "true", typed);
+    await textIs(aprError, why, typed);
+    // The last valid estimate (10 %) stays.
+    assert.equal(await hookText(w, "daily-reward-BNB"), "0.27397260", typed);
+    assert.equal(await hookText(w, "apr-BNB"), "10%", typed);
+  }
+  await retype(w, "apr-input-BNB", "20");
+  await eventually(() => aprInput.getAttribute("aria-invalid"), "false");
+  await countIs(aprError, 0);
+  // 1000 × 0.20 ÷ 365 = 0.5479452054… → 0.54794520.
+  await textIs(daily(w, "BNB"), "0.54794520");
+
+  // A cap below the minimum breaks a rule between two fields.
+  await retype(w, "min-input-BNB", "100");
+  await w.getByTestId("max-input-BNB").fill("50");
+  await textIs(w.getByTestId("rate-error-BNB"), /Cap.*must not be below.*100/);
+  assert.equal(await hookText(w, "daily-reward-BNB"), "0.54794520");
+  await retype(w, "max-input-BNB", "5000");
+  await countIs(w.getByTestId("rate-error-BNB"), 0);
+  // Minimum 100, cap 5000, 20 %: 1000 earns fully → 0.54794520 still.
+  await textIs(w.getByTestId("max-BNB"), "5000");
+
+  // Tier bounds must ascend.
+  await typeBalance(w, "USDT", "10000");
+  await w.getByTestId("tier-up-to-input-USDT-0").fill("6000"); // one step from 500 to 6000
+  await textIs(w.getByTestId("rate-error-USDT"), /greater than 6000/);
+  await textIs(daily(w, "USDT"), "0.30410958");
+  await retype(w, "tier-up-to-input-USDT-0", "500");
+  await countIs(w.getByTestId("rate-error-USDT"), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the scenario is in a shareable URL and is restored from it in a new page", async () => {
+  const config = demoConfig();
+  const page = await openMounted(ctx, config);
+  const w = page.locator("#earn");
+  // The scenario: BNB at 2.5 % with 1000, down to 500 at 12:00; USDT's second
+  // tier at 1.6 % with 10,000; SOL's minimum raised to 200 with 100; horizon
+  // 90 days, compounding on.
+  await retype(w, "apr-input-BNB", "2.5");
+  await typeBalance(w, "BNB", "1000");
+  await w.getByTestId("details-toggle-BNB").click();
+  await w.getByTestId("add-change-BNB").click();
+  // A new change starts at 12:00 with the opening balance; set it to 500 in one
+  // input event (typing key by key loses focus there: see the intraday bug).
+  assert.equal(await value(w, "change-time-BNB-0"), "12:00");
+  await w.getByTestId("change-balance-BNB-0").fill("500");
+  // 24 snapshots: 12 see 1000, 12 see 500 → average 750 (README's example);
+  // 750 × 0.025 ÷ 365 = 0.0513698630… → 0.05136986; before, at 5 %: 0.10273972.
+  await textIs(daily(w, "BNB"), "0.05136986");
+  await textIs(before(w, "BNB"), "0.10273972");
+  await retype(w, "tier-apr-input-USDT-1", "1.6");
+  await typeBalance(w, "USDT", "10000");
+  await retype(w, "min-input-SOL", "200");
+  await typeBalance(w, "SOL", "100");
+  await w.getByTestId("horizon-select").selectOption("90");
+  await w.getByTestId("compound-toggle").click();
+  await textIs(daily(w, "USDT"), "0.40273972");
+
+  const link = w.getByTestId("share-link");
+  const href = await eventually(
+    () => link.getAttribute("href"),
+    /ss-scenario=.*SOL/,
+  );
+  const url = new URL(href);
+  assert.equal(url.origin, ctx.server.url, "a URL of the host page itself");
+  assert.equal(url.pathname, "/pages/mount.html");
+  assert.ok(url.searchParams.get("ss-scenario").startsWith("v1~"), href);
+  assert.equal(url.searchParams.get("config"), JSON.stringify(config), "the host page's own parameters are kept");
+  assert.equal((await link.textContent()).trim(), href, "the link shows the URL");
+
+  // A new page (a new browser context: nothing shared but the URL).
+  const other = await openMounted(ctx, config, { extra: { "ss-scenario": url.searchParams.get("ss-scenario") } });
+  assert.equal(other.url(), href);
+  const o = other.locator("#earn");
+  await eventually(() => value(o, "apr-input-BNB"), "2.5");
+  assert.equal(await value(o, "balance-input-BNB"), "1000");
+  await textIs(daily(o, "BNB"), "0.05136986");
+  await textIs(before(o, "BNB"), "0.10273972");
+  await o.getByTestId("details-toggle-BNB").click();
+  assert.equal(await value(o, "change-time-BNB-0"), "12:00");
+  assert.equal(await value(o, "change-balance-BNB-0"), "500");
+  await textIs(o.getByTestId("average-BNB"), "750");
+  assert.equal(await hookText(o, "apr-BNB"), "2.5%");
+  assert.equal(await value(o, "tier-apr-input-USDT-1"), "1.6");
+  assert.equal(await value(o, "apr-input-USDT"), "12");
+  assert.equal(await value(o, "balance-input-USDT"), "10000");
+  await textIs(daily(o, "USDT"), "0.40273972");
+  await textIs(before(o, "USDT"), "0.30410958");
+  assert.equal(await value(o, "min-input-SOL"), "200");
+  assert.equal(await value(o, "balance-input-SOL"), "100");
+  // 100 < 200: nothing after; before (minimum 1) 0.01.
+  await textIs(daily(o, "SOL"), "0.00000000");
+  await textIs(before(o, "SOL"), "0.01000000");
+  await textIs(o.getByTestId("status-SOL"), /minimum/i);
+  assert.equal(await o.getByTestId("horizon-select").inputValue(), "90");
+  assert.equal(await o.getByTestId("compound-toggle").getAttribute("aria-checked"), "true");
+  // The restored page shares the same scenario.
+  assert.equal(await o.getByTestId("share-link").getAttribute("href"), href);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(other.errors, []);
+  await other.close();
+  await page.close();
+});
+
+test("an unreadable shared scenario is reported in the box as text; the widget still works", async () => {
+  const scenario = 'v1~h30~<img src=x onerror="window.__xss=1">_a5';
+  const page = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": scenario } });
+  const w = page.locator("#earn");
+  const banner = w.locator(".ss-banner-error");
+  await textIs(banner, /^The shared scenario could not be read: .*<img src=x onerror=/);
+  assert.equal(await banner.getAttribute("role"), "alert");
+  assert.deepEqual(
+    await page.evaluate(() => ({ img: document.getElementById("earn").shadowRoot.querySelectorAll("img").length, xss: window.__xss ?? null })),
+    { img: 0, xss: null },
+  );
+  await typeBalance(w, "BNB", "1000");
+  await textIs(daily(w, "BNB"), "0.13698630");
+
+  const v2 = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": "v2~h30" } });
+  await textIs(v2.locator("#earn .ss-banner-error"), /could not be read/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(v2.errors, []);
+  await v2.close();
+  await page.close();
+});
+
+test("a shared scenario is applied only in demo mode", async () => {
+  const config = demoConfig({ mode: "user" });
+  const page = await openMounted(ctx, config, { extra: { "ss-scenario": "v1~h30~c0~BNB_a2.5_b1000" } });
+  const w = page.locator("#earn");
+  assert.equal(await w.getByTestId("apr-input-BNB").count(), 0, "no editing in user mode");
+  assert.equal(await w.getByTestId("share-link").count(), 0);
+  assert.equal(await w.getByTestId("cohort-input").count(), 0);
+  assert.equal(await hookText(w, "apr-BNB"), "5%", "the configured APR");
+  assert.equal(await value(w, "balance-input-BNB"), "");
+  assert.equal(await w.getByTestId("daily-reward-before-BNB").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("update() to demo mode keeps balances; a bad demo config shows its error", async () => {
+  const page = await openMounted(ctx, demoConfig({ mode: "user" }));
+  const w = page.locator("#earn");
+  await typeBalance(w, "BNB", "1000");
+  await page.evaluate((config) => window.ssWidget.update(config), demoConfig());
+  await countIs(w.getByTestId("apr-input-BNB"), 1);
+  assert.equal(await value(w, "balance-input-BNB"), "1000");
+  await retype(w, "apr-input-BNB", "10");
+  await textIs(daily(w, "BNB"), "0.27397260");
+  await textIs(before(w, "BNB"), "0.13698630");
+
+  await page.evaluate((config) => window.ssWidget.update(config), demoConfig({ mode: "admin" }));
+  await countIs(w.getByTestId("config-error"), 1);
+  assert.equal(await configError(w), 'config.mode: must be "user" or "demo"');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the share link keeps the host page's other query parameters and drops its fragment", async () => {
+  const config = demoConfig();
+  const page = await openPage(ctx, `${mountPath(config, { extra: { tab: "earn" } })}#rates`);
+  const w = page.locator("#earn");
+  await typeBalance(w, "SOL", "100");
+  const href = await eventually(() => w.getByTestId("share-link").getAttribute("href"), /b100/);
+  const url = new URL(href);
+  assert.equal(url.searchParams.get("tab"), "earn");
+  assert.equal(url.searchParams.get("config"), JSON.stringify(config));
+  assert.equal(url.hash, "");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,0 +1,195 @@
+// The activation state in local storage (README "Security": only the
+// activation state is stored, under `storage_key`, as
+// `soft-staking/v1 terms=1 on=1 day=20781`; corrupted or foreign data is read
+// as "not activated"; if storage is unavailable the state lives in memory).
+// Robustness (issue B): corrupted or foreign data under the key, a browser
+// where reading localStorage throws (private mode) or writing throws (quota):
+// the widget still works and never loses a valid activation state.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { hookText, openPage, useBrowser } from "./support/fixture.mjs";
+import { activate, countIs, eventually, freshKey, mountPath, textIs, typeBalance } from "./support/embed_kit.mjs";
+
+const ctx = useBrowser();
+
+const BNB = { symbol: "BNB", apr: "0.05", min_amount: "0.5", max_cap: "1000" };
+const configFor = (key) => ({ assets: [BNB], theme: "light", storage_key: key });
+const RECORD = /^soft-staking\/v1 terms=1 on=1 day=(\d+)$/;
+
+const toggle = (w) => w.getByTestId("soft-staking-toggle").getAttribute("aria-checked");
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+
+/**
+ * A new page whose origin has `value` stored under `key` (written from a
+ * blank page of the same origin first), then the host page at `path`.
+ */
+async function openWithStored(key, value, path) {
+  const page = await openPage(ctx, "/pages/blank.html", { ready: false });
+  if (value !== null) await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
+  await page.goto(ctx.server.url + path);
+  await page.locator("[data-testid^=asset-row-], [data-testid=config-error]").first().waitFor();
+  return page;
+}
+
+/** "4 Oct 2024": the UTC date of Unix day `day`, derived with the JS Date API. */
+function humanDay(day) {
+  const d = new Date(day * 86_400_000);
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getUTCMonth()];
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+test("corrupted or foreign data under the key reads as not activated and is left alone until the visitor acts", async () => {
+  const foreign = [
+    "garbage{",
+    '{"active":true}',
+    "true",
+    "",
+    "soft-staking/v1 terms=1 on=2 day=-",
+    "soft-staking/v2 terms=1 on=1 day=20000",
+    "soft-staking/v1 terms=1 on=1 day=20000 extra",
+    " soft-staking/v1 terms=1 on=1 day=20000",
+    "SOFT-STAKING/V1 TERMS=1 ON=1 DAY=20000",
+    "soft-staking/v1 terms=1 on=1 day=99999999999999999999",
+    "soft-staking/v1 terms=1 on=1 day=<script>",
+    "x".repeat(100_000),
+  ];
+  const page = await openPage(ctx, "/pages/blank.html", { ready: false });
+  const w = page.locator("#earn");
+  for (const value of foreign) {
+    const label = JSON.stringify(value.slice(0, 60));
+    const key = freshKey("foreign");
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, value]);
+    await page.goto(ctx.server.url + mountPath(configFor(key)));
+    await w.getByTestId("asset-row-BNB").waitFor();
+    assert.equal(await toggle(w), "false", `${label}: not activated`);
+    assert.equal(await w.getByTestId("activate-button").count(), 1, `${label}: terms not accepted`);
+    // Using the widget without touching the activation leaves the data alone.
+    await w.getByTestId("balance-input-BNB").fill("1000");
+    await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+    await w.getByTestId("activate-button").click();
+    await w.getByTestId("terms-cancel").click();
+    assert.equal(await stored(page, key), value, `${label}: not overwritten`);
+    // Once the visitor activates, a proper record replaces it.
+    await activate(w);
+    const today = await page.evaluate(() => Math.floor(Date.now() / 86_400_000));
+    assert.equal(await stored(page, key), `soft-staking/v1 terms=1 on=1 day=${today}`, label);
+    assert.deepEqual(page.errors, [], label);
+  }
+  await page.close();
+});
+
+test("a valid stored activation is restored and survives typing, update(), destroy() and a remount", async () => {
+  const key = freshKey("valid");
+  const record = "soft-staking/v1 terms=1 on=1 day=20000";
+  const page = await openWithStored(key, record, mountPath(configFor(key)));
+  const w = page.locator("#earn");
+  assert.equal(await toggle(w), "true");
+  assert.equal(await w.getByTestId("activate-button").count(), 0, "terms already accepted");
+  // Day 20000 is 4 Oct 2024 (UTC); first snapshot the next day, first reward the day after.
+  assert.equal(
+    await hookText(w, "activation-timeline"),
+    `Activated ${humanDay(20000)} → first snapshot ${humanDay(20001)} 00:00 UTC → first reward by ${humanDay(20002)} 08:00 UTC`,
+  );
+  await typeBalance(w, "BNB", "1000");
+  await page.evaluate((c) => window.ssWidget.update(c), { ...configFor(key), horizon_days: 90 });
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.equal(await toggle(w), "true");
+  assert.equal(await stored(page, key), record, "loading and using the widget does not rewrite the record");
+
+  await page.evaluate(() => window.ssWidget.destroy());
+  assert.equal(await stored(page, key), record, "destroy() keeps it");
+  await page.evaluate(async (c) => {
+    window.ssWidget = await window.ssMount(document.getElementById("earn"), c);
+  }, configFor(key));
+  await countIs(w.getByTestId("asset-row-BNB"), 1);
+  assert.equal(await toggle(w), "true", "a remount reads it again");
+
+  // Switching off keeps the accepted terms and the day; on again needs no dialog.
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => stored(page, key), "soft-staking/v1 terms=1 on=0 day=20000");
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(w), "true");
+  assert.equal(await page.getByTestId("terms-dialog").evaluate((d) => d.open), false);
+  assert.equal(await stored(page, key), record);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the state survives a reload, and each storage key keeps its own", async () => {
+  const key = freshKey("reload");
+  const page = await openWithStored(key, null, mountPath(configFor(key)));
+  const w = page.locator("#earn");
+  await activate(w);
+  assert.match(await stored(page, key), RECORD);
+  await page.reload();
+  await w.getByTestId("asset-row-BNB").waitFor();
+  assert.equal(await toggle(w), "true");
+  // Another key on the same origin is untouched, and starts off.
+  const other = freshKey("reload-other");
+  await page.goto(ctx.server.url + mountPath(configFor(other)));
+  await w.getByTestId("asset-row-BNB").waitFor();
+  assert.equal(await toggle(w), "false");
+  assert.equal(await stored(page, other), null);
+  assert.match(await stored(page, key), RECORD);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a browser where reading localStorage throws (private mode): the widget works, state in memory", async () => {
+  const key = freshKey("private");
+  const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  // The sabotage is in place: touching localStorage throws here.
+  assert.equal(
+    await page.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch (e) {
+        return e.name;
+      }
+    }),
+    "SecurityError",
+  );
+  const w = page.locator("#earn");
+  assert.equal(await toggle(w), "false");
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  await activate(w);
+  assert.match(await w.getByTestId("soft-staking-toggle").textContent(), /ON/);
+  await countIs(w.getByTestId("activate-button"), 0);
+  // The state is kept in memory across an update() …
+  await page.evaluate((c) => window.ssWidget.update(c), { ...configFor(key), horizon_days: 7 });
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.equal(await toggle(w), "true");
+  // … and can be switched off and on again.
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(w), "false");
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(w), "true");
+  const events = await page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").map((e) => e.detail.active));
+  assert.deepEqual(events, [true, false, true]);
+  assert.deepEqual(page.errors, [], "no error in the page");
+  await page.close();
+});
+
+test("a browser where writing localStorage throws (quota): a stored activation is kept, the widget works", async () => {
+  const key = freshKey("quota");
+  const record = "soft-staking/v1 terms=1 on=1 day=20000";
+  const page = await openWithStored(key, record, `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  const w = page.locator("#earn");
+  assert.equal(await toggle(w), "true", "read back although writing fails");
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(w), "false");
+  await w.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(w), "true");
+  assert.equal(await stored(page, key), record, "the valid record is never damaged");
+
+  // From scratch with a failing write: the flow still completes.
+  const fresh = freshKey("quota-fresh");
+  await page.goto(ctx.server.url + `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(fresh)))}`);
+  await w.getByTestId("asset-row-BNB").waitFor();
+  await activate(w);
+  assert.equal(await stored(page, fresh), null);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
