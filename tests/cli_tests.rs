@@ -7,5 +7,6 @@ mod cli_tests {
     mod support;
 
     mod happy_path;
+    mod hostile_input;
     mod invalid_input;
 }
