@@ -36,6 +36,17 @@ pub struct AssetScenario {
     pub changes: Vec<(TimeOfDay, Decimal)>,
 }
 
+impl AssetScenario {
+    /// Nothing beyond the symbol: the asset as configured, no balance.
+    pub fn is_empty(&self) -> bool {
+        *self
+            == AssetScenario {
+                symbol: self.symbol.clone(),
+                ..AssetScenario::default()
+            }
+    }
+}
+
 /// A whole scenario.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Scenario {

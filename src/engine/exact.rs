@@ -142,7 +142,7 @@ impl Exact {
 
     /// The value rounded down to the finest decimal that a `Decimal` holds
     /// (exact whenever it terminates within 28 decimals), trailing zeros removed.
-    pub fn to_decimal_floor(&self) -> Decimal {
+    pub fn to_decimal_floor(self) -> Decimal {
         // A Decimal mantissa has at most 29 digits, so the integer part's
         // digit count fixes the finest scale worth trying (at most two tries).
         let whole = self

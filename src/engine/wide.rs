@@ -42,7 +42,7 @@ impl Wide {
     }
 
     /// The value as a `u128`, when it fits.
-    pub fn to_u128(&self) -> Option<u128> {
+    pub fn to_u128(self) -> Option<u128> {
         if self.limbs[4..].iter().any(|&l| l != 0) {
             return None;
         }

@@ -10,7 +10,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::components::activation_bar::ActivationBar;
-use super::components::asset_row::EstimateEvent;
+use super::components::asset_row::{EstimateEvent, RowSettings};
 use super::components::asset_table::AssetTable;
 use super::components::cohort_panel::CohortPanel;
 use super::components::config_error::ConfigError;
@@ -149,14 +149,16 @@ pub fn widget(props: &WidgetProps) -> Html {
                 dispatch={state.dispatcher()}
             />
             <AssetTable
-                decimal={state.style.decimal}
                 rows={state.rows.clone()}
                 open_row={state.open_row}
-                compound={state.compound}
-                horizon_days={state.horizon_days}
-                demo={demo}
-                dispatch={state.dispatcher()}
-                on_estimate={on_estimate}
+                settings={RowSettings {
+                    compound: state.compound,
+                    horizon_days: state.horizon_days,
+                    demo,
+                    decimal: state.style.decimal,
+                    dispatch: state.dispatcher(),
+                    on_estimate,
+                }}
             />
             <p class="ss-footnote">
                 { "Rewards = average of the day's balance snapshots (taken from 00:00 UTC) × APR ÷ 365, paid the next day by 08:00 UTC and rounded down. APRs are estimates and can change. Values marked " }

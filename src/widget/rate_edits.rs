@@ -150,17 +150,9 @@ fn parse_into<T>(
     label: &str,
     then: impl FnOnce(Decimal) -> Result<T, String>,
 ) -> Option<T> {
-    match parse_typed(&field.text, seps)
-        .map_err(|why| format!("{label} {why}."))
-        .and_then(then)
-    {
-        Ok(v) => {
-            field.error = None;
-            Some(v)
-        }
-        Err(why) => {
-            field.error = Some(why);
-            None
-        }
-    }
+    field.check(|text| {
+        parse_typed(text, seps)
+            .map_err(|why| format!("{label} {why}."))
+            .and_then(then)
+    })
 }

@@ -7,10 +7,12 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use super::estimate::{estimate, Estimate};
+use super::format::percent_text;
 use super::rate_edits::RateEdits;
 use crate::config::decimal::{parse_typed, Separators};
+use crate::config::scenario::AssetScenario;
 use crate::config::widget_config::ConfiguredAsset;
-use crate::engine::{Asset, BalanceChange, TimeOfDay, Timeline};
+use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
 
 /// Text typed into a field and what is wrong with it, if anything.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -27,6 +29,21 @@ impl Field {
         Field {
             text: text.into(),
             error: None,
+        }
+    }
+
+    /// Parses the text with `parse`, recording its error on the field (or
+    /// clearing it); the value when valid.
+    pub fn check<T>(&mut self, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+        match parse(&self.text) {
+            Ok(v) => {
+                self.error = None;
+                Some(v)
+            }
+            Err(why) => {
+                self.error = Some(why);
+                None
+            }
         }
     }
 }
@@ -93,6 +110,44 @@ impl Row {
         }
     }
 
+    /// This row's part of a shared scenario: demo edits that differ from the
+    /// config, the typed balance and the valid intraday changes; `None` when
+    /// there is nothing to share.
+    pub fn scenario_part(&self, seps: Separators) -> Option<AssetScenario> {
+        let asset = &self.item.asset;
+        let mut part = AssetScenario {
+            symbol: self.symbol().to_string(),
+            ..AssetScenario::default()
+        };
+        if self.edits.is_some() && *asset != self.original {
+            match asset.rate() {
+                Rate::Flat(apr) => part.apr_percent = percent(*apr),
+                Rate::Tiered(tiers) => {
+                    part.tiers_percent = tiers
+                        .iter()
+                        .map(|t| percent(t.apr).map(|p| (t.up_to, p)))
+                        .collect();
+                }
+            }
+            part.min_amount = Some(asset.min_amount());
+            part.max_cap = Some(asset.max_cap());
+        }
+        if let Some(e) = &self.estimate {
+            if !self.balance.text.trim().is_empty() {
+                part.balance = Some(e.opening);
+            }
+            part.changes = self
+                .changes
+                .iter()
+                .filter_map(|c| {
+                    let at = TimeOfDay::parse(c.at.text.trim())?;
+                    Some((at, parse_typed(&c.balance.text, seps).ok()?))
+                })
+                .collect();
+        }
+        (!part.is_empty()).then_some(part)
+    }
+
     /// Symbol of the row.
     pub fn symbol(&self) -> &str {
         self.item.asset.symbol()
@@ -132,20 +187,19 @@ impl Row {
             self.balance.error = None;
             Some(Decimal::ZERO)
         } else {
-            check(&mut self.balance, |t| {
-                parse_typed(t, seps).map_err(|why| format!("Balance {why}."))
-            })
+            self.balance
+                .check(|t| parse_typed(t, seps).map_err(|why| format!("Balance {why}.")))
         };
         let mut changes = Vec::with_capacity(self.changes.len());
         let mut all_ok = opening.is_some();
         for change in &mut self.changes {
-            let at = check(&mut change.at, |t| {
+            let at = change.at.check(|t| {
                 TimeOfDay::parse(t.trim())
                     .ok_or_else(|| "Time must be HH:MM, from 00:00 to 23:59.".to_string())
             });
-            let balance = check(&mut change.balance, |t| {
-                parse_typed(t, seps).map_err(|why| format!("Balance {why}."))
-            });
+            let balance = change
+                .balance
+                .check(|t| parse_typed(t, seps).map_err(|why| format!("Balance {why}.")));
             match (at, balance) {
                 (Some(at), Some(balance)) => changes.push(BalanceChange { at, balance }),
                 _ => all_ok = false,
@@ -158,16 +212,7 @@ impl Row {
     }
 }
 
-/// Parses `field.text` with `parse`, recording the error on the field.
-fn check<T>(field: &mut Field, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
-    match parse(&field.text) {
-        Ok(v) => {
-            field.error = None;
-            Some(v)
-        }
-        Err(why) => {
-            field.error = Some(why);
-            None
-        }
-    }
+/// An APR fraction as the percent typed in demo mode (`0.015` → `1.5`), exactly.
+fn percent(fraction: Decimal) -> Option<Decimal> {
+    crate::config::decimal::parse_decimal(&percent_text(fraction)).ok()
 }

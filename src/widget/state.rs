@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use super::format::{percent_text, NumberStyle};
+use super::format::NumberStyle;
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
 use crate::config::scenario::{AssetScenario, Scenario};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
-use crate::engine::{Rate, MAX_DAYS};
+use crate::engine::MAX_DAYS;
 
 /// Horizon presets offered in the select.
 pub const HORIZON_PRESETS: [u32; 4] = [7, 30, 90, 365];
@@ -328,58 +328,15 @@ impl State {
 
     /// The scenario that reproduces this state (demo edits and balances).
     pub fn scenario(&self) -> Scenario {
-        let assets = self
-            .rows
-            .iter()
-            .filter_map(|row| {
-                let asset = &row.item.asset;
-                let mut part = AssetScenario {
-                    symbol: row.symbol().to_string(),
-                    ..AssetScenario::default()
-                };
-                if row.edits.is_some() && *asset != row.original {
-                    match asset.rate() {
-                        Rate::Flat(apr) => part.apr_percent = percent(*apr),
-                        Rate::Tiered(tiers) => {
-                            part.tiers_percent = tiers
-                                .iter()
-                                .map(|t| percent(t.apr).map(|p| (t.up_to, p)))
-                                .collect();
-                        }
-                    }
-                    part.min_amount = Some(asset.min_amount());
-                    part.max_cap = Some(asset.max_cap());
-                }
-                if let Some(e) = &row.estimate {
-                    if !row.balance.text.trim().is_empty() {
-                        part.balance = Some(e.opening);
-                    }
-                    part.changes = row
-                        .changes
-                        .iter()
-                        .filter_map(|c| {
-                            let at = crate::engine::TimeOfDay::parse(c.at.text.trim())?;
-                            let bal = crate::config::decimal::parse_typed(
-                                &c.balance.text,
-                                self.style.separators(),
-                            )
-                            .ok()?;
-                            Some((at, bal))
-                        })
-                        .collect();
-                }
-                let unchanged = part
-                    == AssetScenario {
-                        symbol: part.symbol.clone(),
-                        ..AssetScenario::default()
-                    };
-                (!unchanged).then_some(part)
-            })
-            .collect();
+        let seps = self.style.separators();
         Scenario {
             horizon_days: Some(self.horizon_days),
             compound: Some(self.compound),
-            assets,
+            assets: self
+                .rows
+                .iter()
+                .filter_map(|row| row.scenario_part(seps))
+                .collect(),
         }
     }
 
@@ -416,11 +373,6 @@ impl State {
         self.open_row = open_symbol.and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
         self.refresh_all();
     }
-}
-
-/// An APR fraction as the percent typed in demo mode (`0.015` → `1.5`), exactly.
-fn percent(fraction: rust_decimal::Decimal) -> Option<rust_decimal::Decimal> {
-    crate::config::decimal::parse_decimal(&percent_text(fraction)).ok()
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -31,6 +31,25 @@ pub struct EstimateEvent {
     pub daily_reward: String,
 }
 
+/// What every row shares: the settings an estimate is shown under and the
+/// ways back up (the reducer, the host's estimate events). Passed down as
+/// one value from the table to each row.
+#[derive(PartialEq, Clone)]
+pub struct RowSettings {
+    /// Compounding on/off.
+    pub compound: bool,
+    /// Projection horizon in days.
+    pub horizon_days: u32,
+    /// Demo mode.
+    pub demo: bool,
+    /// Decimal separator of the locale.
+    pub decimal: char,
+    /// Reducer dispatcher (stable across renders).
+    pub dispatch: UseReducerDispatcher<State>,
+    /// Tells the host about a new estimate (stable across renders).
+    pub on_estimate: Callback<EstimateEvent>,
+}
+
 /// Props of [`AssetRow`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AssetRowProps {
@@ -40,18 +59,8 @@ pub struct AssetRowProps {
     pub index: usize,
     /// Details open.
     pub open: bool,
-    /// Compounding on/off.
-    pub compound: bool,
-    /// Projection horizon in days.
-    pub horizon_days: u32,
-    /// Demo mode.
-    pub demo: bool,
-    /// Reducer dispatcher.
-    pub dispatch: UseReducerDispatcher<State>,
-    /// Tells the host about a new estimate.
-    pub on_estimate: Callback<EstimateEvent>,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// Shared settings.
+    pub settings: RowSettings,
 }
 
 /// A table row (plus its details row when open).
@@ -62,12 +71,12 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let sym = asset.symbol().to_string();
     let pd = asset.payout_decimals();
     let index = props.index;
-    let dec = props.decimal;
+    let dec = props.settings.decimal;
 
     use_estimate_event(props);
 
     let on_balance = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = props.settings.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
             dispatch.dispatch(Action::SetBalance {
@@ -77,7 +86,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         })
     };
     let on_toggle = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = props.settings.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ToggleRow { row: index }))
     };
 
@@ -103,11 +112,11 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let explanation = explain(row, badge);
 
     let daily = estimate.map(|e| fixed_decimal(e.day.reward, pd));
-    let cumulative = estimate.map(|e| fixed_decimal(e.total(props.compound), pd));
+    let cumulative = estimate.map(|e| fixed_decimal(e.total(props.settings.compound), pd));
     let cumulative_before = row
         .before
         .as_ref()
-        .map(|e| fixed_decimal(e.total(props.compound), pd));
+        .map(|e| fixed_decimal(e.total(props.settings.compound), pd));
     let before = row.before.as_ref().map(|e| fixed_decimal(e.day.reward, pd));
 
     html! {
@@ -125,25 +134,25 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
                     <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), dec) }</span>
-                    if props.demo {
+                    if props.settings.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
-                            label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.dispatch.clone()} />
+                            label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.settings.dispatch.clone()} />
                     }
                 </td>
                 <td role="cell" class="c-max" data-label="Maximum">
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
                         { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, dec)) }
                     </span>
-                    if row.item.sample_cap && !props.demo {
+                    if row.item.sample_cap && !props.settings.demo {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
                     }
-                    if props.demo {
+                    if props.settings.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Max} field={edit_field(row, EditTarget::Max)}
-                            label="Cap (empty = none)" testid={format!("max-input-{sym}")} dispatch={props.dispatch.clone()} />
+                            label="Cap (empty = none)" testid={format!("max-input-{sym}")} dispatch={props.settings.dispatch.clone()} />
                     }
                 </td>
                 <td role="cell" class="c-apr" data-label="Est. APR">
-                    { apr_cell(dec, row, &sym, props.demo, &props.dispatch, index) }
+                    { apr_cell(dec, row, &sym, props.settings.demo, &props.settings.dispatch, index) }
                 </td>
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
@@ -170,7 +179,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     <span class="ss-unit">{ format!(" {sym}") }</span>
                     { fiat_line(dec, daily, asset.price()) }
                 </td>
-                <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.horizon_days)}>
+                <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
                         <span class="ss-before" title="Under the original config">
                             <span class="ss-num" data-testid={format!("cumulative-reward-before-{sym}")}>{ grouped_html(b, dec) }</span>
@@ -182,7 +191,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
                     { fiat_line(dec, cumulative, asset.price()) }
-                    <span class="ss-hint">{ if props.compound { "compounding" } else { "not compounding" } }</span>
+                    <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
                     <StatusBadge symbol={sym.clone()} {badge} explanation={explanation} />
@@ -191,7 +200,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails decimal={dec} row={props.row.clone()} index={index} compound={props.compound} dispatch={props.dispatch.clone()} />
+                        <RowDetails decimal={dec} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} />
                     </td>
                 </tr>
             }
@@ -203,7 +212,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
 #[hook]
 fn use_estimate_event(props: &AssetRowProps) {
     let last = use_mut_ref(|| None::<(String, String)>);
-    let on_estimate = props.on_estimate.clone();
+    let on_estimate = props.settings.on_estimate.clone();
     let sym = props.row.symbol().to_string();
     let pd = props.row.item.asset.payout_decimals();
     use_effect_with(props.row.estimate.clone(), move |estimate| {

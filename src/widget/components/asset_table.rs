@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::asset_row::EstimateEvent;
+use super::asset_row::RowSettings;
 use super::row_group::{RowGroup, GROUP_SIZE};
 use crate::widget::row::Row;
-use crate::widget::state::State;
 
 /// Props of [`AssetTable`].
 #[derive(Properties, PartialEq, Clone)]
@@ -17,18 +16,8 @@ pub struct AssetTableProps {
     pub rows: Vec<Rc<Row>>,
     /// Index of the row whose details are open.
     pub open_row: Option<usize>,
-    /// Compounding on/off.
-    pub compound: bool,
-    /// Projection horizon in days.
-    pub horizon_days: u32,
-    /// Demo mode.
-    pub demo: bool,
-    /// Reducer dispatcher.
-    pub dispatch: UseReducerDispatcher<State>,
-    /// Tells the host about a row's new estimate (stable across renders).
-    pub on_estimate: Callback<EstimateEvent>,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// Shared row settings.
+    pub settings: RowSettings,
 }
 
 /// The table.
@@ -46,7 +35,7 @@ pub fn asset_table(props: &AssetTableProps) -> Html {
                         <th scope="col" role="columnheader">{ "Est. APR" }</th>
                         <th scope="col" role="columnheader">{ "Your balance" }</th>
                         <th scope="col" role="columnheader">{ "Est. daily reward" }</th>
-                        <th scope="col" role="columnheader">{ format!("Cumulative ({} d)", props.horizon_days) }</th>
+                        <th scope="col" role="columnheader">{ format!("Cumulative ({} d)", props.settings.horizon_days) }</th>
                         <th scope="col" role="columnheader">{ "Status" }</th>
                     </tr>
                 </thead>
@@ -54,15 +43,10 @@ pub fn asset_table(props: &AssetTableProps) -> Html {
                     let first = g * GROUP_SIZE;
                     html! {
                         <RowGroup
-                            decimal={props.decimal}
                             rows={Rc::<[Rc<Row>]>::from(chunk)}
                             {first}
                             open_row={props.open_row.filter(|i| (first..first + chunk.len()).contains(i))}
-                            compound={props.compound}
-                            horizon_days={props.horizon_days}
-                            demo={props.demo}
-                            dispatch={props.dispatch.clone()}
-                            on_estimate={props.on_estimate.clone()}
+                            settings={props.settings.clone()}
                         />
                     }
                 }) }

@@ -6,9 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::asset_row::{AssetRow, EstimateEvent};
+use super::asset_row::{AssetRow, RowSettings};
 use crate::widget::row::Row;
-use crate::widget::state::State;
 
 /// Rows per group.
 pub const GROUP_SIZE: usize = 16;
@@ -22,18 +21,8 @@ pub struct RowGroupProps {
     pub first: usize,
     /// The open row, when it is in this group.
     pub open_row: Option<usize>,
-    /// Compounding on/off.
-    pub compound: bool,
-    /// Projection horizon in days.
-    pub horizon_days: u32,
-    /// Demo mode.
-    pub demo: bool,
-    /// Reducer dispatcher.
-    pub dispatch: UseReducerDispatcher<State>,
-    /// Estimate events to the host.
-    pub on_estimate: Callback<EstimateEvent>,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// Shared row settings.
+    pub settings: RowSettings,
 }
 
 /// The rows of one group.
@@ -44,15 +33,10 @@ pub fn row_group(props: &RowGroupProps) -> Html {
             let index = props.first + i;
             html! {
                 <AssetRow
-                    decimal={props.decimal}
                     row={row.clone()}
                     {index}
                     open={props.open_row == Some(index)}
-                    compound={props.compound}
-                    horizon_days={props.horizon_days}
-                    demo={props.demo}
-                    dispatch={props.dispatch.clone()}
-                    on_estimate={props.on_estimate.clone()}
+                    settings={props.settings.clone()}
                 />
             }
         }) }
