@@ -14,6 +14,7 @@ import { useBrowser } from "./support/fixture.mjs";
 import {
   cohortTotals, eventually, freshKey, openMounted, payout, prng, randomBalance, retype, scaled, textIs, unitsText,
 } from "./support/embed_kit.mjs";
+import { SPEC_TIERS } from "./support/widget.mjs";
 
 const ctx = useBrowser();
 
@@ -22,11 +23,7 @@ const BEFORE = {
   BNB: { symbol: "BNB", apr: "0.05", min_amount: "0.5", max_cap: "1000", price: "600" },
   USDT: {
     symbol: "USDT",
-    tiers: [
-      { up_to: "500", apr: "0.12" },
-      { up_to: "5000", apr: "0.008" },
-      { up_to: null, apr: "0.003" },
-    ],
+    tiers: SPEC_TIERS,
     min_amount: "10",
     max_cap: null,
     price: "1",

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 
 import { hookText, openPage, useBrowser } from "./support/fixture.mjs";
 import { configError, countIs, eventually, freshKey, mountPath, openMounted, retype, textIs, typeBalance } from "./support/embed_kit.mjs";
+import { SPEC_TIERS } from "./support/widget.mjs";
 
 const ctx = useBrowser();
 
@@ -17,11 +18,7 @@ const BNB = { symbol: "BNB", name: "BNB", apr: "0.05", min_amount: "0.5", max_ca
 const USDT = {
   symbol: "USDT",
   name: "Tether USD",
-  tiers: [
-    { up_to: "500", apr: "0.12" },
-    { up_to: "5000", apr: "0.008" },
-    { up_to: null, apr: "0.003" },
-  ],
+  tiers: SPEC_TIERS,
   min_amount: "10",
   max_cap: null,
 };

@@ -19,15 +19,18 @@ export const BNB = {
   price: "600",
 };
 
-/** The spec's tiered example: 12% up to 500, 0.8% up to 5,000, 0.3% above; price 1. */
+/** The spec's marginal tiers: 12% up to 500, 0.8% up to 5,000, 0.3% above. */
+export const SPEC_TIERS = Object.freeze([
+  { up_to: "500", apr: "0.12" },
+  { up_to: "5000", apr: "0.008" },
+  { up_to: null, apr: "0.003" },
+]);
+
+/** The spec's tiered example with a minimum of 10 and price 1. */
 export const USDT = {
   symbol: "USDT",
   name: "Tether USD",
-  tiers: [
-    { up_to: "500", apr: "0.12" },
-    { up_to: "5000", apr: "0.008" },
-    { up_to: null, apr: "0.003" },
-  ],
+  tiers: SPEC_TIERS,
   min_amount: "10",
   max_cap: null,
   price: "1",
