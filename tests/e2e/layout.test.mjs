@@ -252,3 +252,19 @@ test("screenshots for the README: desktop (1280 px) and phone (360 px) from the 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("rows far below the fold are laid out: their rendered text is readable without scrolling", async () => {
+  // 60 assets of 3.65 %: 100 tokens earn 100 × 0.0365 ÷ 365 = 0.01 a day.
+  const assets = Array.from({ length: 60 }, (_, i) => ({ symbol: `R${i}`, apr: "0.0365", min_amount: "1" }));
+  const page = await openWidget(ctx, userConfig(assets), { viewport: { width: 1280, height: 700 } });
+  const last = page.getByTestId("daily-reward-R59");
+  const box = await last.boundingBox();
+  assert.ok(box.y > 700, "the last row starts below the viewport");
+  // innerText needs layout: rows must not be skipped while off screen.
+  assert.equal((await last.innerText()).trim(), "—");
+  await page.getByTestId("balance-input-R59").fill("100");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.equal((await last.innerText()).trim(), "0.01000000");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
