@@ -68,6 +68,16 @@ impl RateEdits {
     }
 
     /// The field an edit targets, if it exists.
+    pub fn field(&self, target: EditTarget) -> Option<&Field> {
+        match target {
+            EditTarget::Apr(i) => self.tiers.get(i).map(|t| &t.apr),
+            EditTarget::UpTo(i) => self.tiers.get(i).map(|t| &t.up_to),
+            EditTarget::Min => Some(&self.min),
+            EditTarget::Max => Some(&self.max),
+        }
+    }
+
+    /// The field an edit targets, for changing it.
     pub fn field_mut(&mut self, target: EditTarget) -> Option<&mut Field> {
         match target {
             EditTarget::Apr(i) => self.tiers.get_mut(i).map(|t| &mut t.apr),

@@ -148,6 +148,16 @@ impl Row {
         (!part.is_empty()).then_some(part)
     }
 
+    /// Some input is invalid, so the estimate shown is the last good one.
+    pub fn shows_last_good_estimate(&self) -> bool {
+        self.balance.error.is_some()
+            || self.estimate_error.is_some()
+            || self
+                .changes
+                .iter()
+                .any(|c| c.at.error.is_some() || c.balance.error.is_some())
+    }
+
     /// Symbol of the row.
     pub fn symbol(&self) -> &str {
         self.item.asset.symbol()

@@ -14,7 +14,7 @@ use super::status_badge::{Badge, StatusBadge};
 use crate::config::request::fixed;
 use crate::engine::{apy_if_held, Rate, Status};
 use crate::widget::format::{
-    apy_percent_text, display_cut, fiat_value, percent_text, DISPLAY_DECIMALS,
+    apy_percent_text, display_cut, fiat_value, percent_text, with_decimals, DISPLAY_DECIMALS,
 };
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
@@ -91,12 +91,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     };
 
     let estimate = row.estimate.as_ref();
-    let stale = row.balance.error.is_some()
-        || row.estimate_error.is_some()
-        || row
-            .changes
-            .iter()
-            .any(|c| c.at.error.is_some() || c.balance.error.is_some());
+    let stale = row.shows_last_good_estimate();
     let error = row
         .balance
         .error
@@ -111,13 +106,13 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     });
     let explanation = explain(row, badge);
 
-    let daily = estimate.map(|e| fixed_decimal(e.day.reward, pd));
-    let cumulative = estimate.map(|e| fixed_decimal(e.total(props.settings.compound), pd));
+    let daily = estimate.map(|e| with_decimals(e.day.reward, pd));
+    let cumulative = estimate.map(|e| with_decimals(e.total(props.settings.compound), pd));
     let cumulative_before = row
         .before
         .as_ref()
-        .map(|e| fixed_decimal(e.total(props.settings.compound), pd));
-    let before = row.before.as_ref().map(|e| fixed_decimal(e.day.reward, pd));
+        .map(|e| with_decimals(e.total(props.settings.compound), pd));
+    let before = row.before.as_ref().map(|e| with_decimals(e.day.reward, pd));
 
     html! {
         <tbody role="rowgroup" class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
@@ -167,10 +162,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-daily" data-label="Est. daily reward">
                     if let Some(b) = before {
-                        <span class="ss-before" title="Under the original config">
-                            <span class="ss-num" data-testid={format!("daily-reward-before-{sym}")}>{ grouped_html(b, dec) }</span>
-                            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
-                        </span>
+                        { before_html(format!("daily-reward-before-{sym}"), b, dec) }
                     }
                     <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
                         title={stale.then_some("Last valid estimate")}>
@@ -181,10 +173,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
-                        <span class="ss-before" title="Under the original config">
-                            <span class="ss-num" data-testid={format!("cumulative-reward-before-{sym}")}>{ grouped_html(b, dec) }</span>
-                            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
-                        </span>
+                        { before_html(format!("cumulative-reward-before-{sym}"), b, dec) }
                     }
                     <output class="ss-num" data-testid={format!("cumulative-reward-{sym}")}>
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
@@ -231,16 +220,22 @@ fn use_estimate_event(props: &AssetRowProps) {
     });
 }
 
-fn fixed_decimal(value: rust_decimal::Decimal, decimals: u32) -> rust_decimal::Decimal {
-    crate::widget::format::with_decimals(value, decimals)
+fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
+    row.edits
+        .as_ref()
+        .and_then(|e| e.field(target))
+        .cloned()
+        .unwrap_or_default()
 }
 
-fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
-    let mut edits = row.edits.clone();
-    edits
-        .as_mut()
-        .and_then(|e| e.field_mut(target).cloned())
-        .unwrap_or_default()
+/// Demo mode: the value under the original config, then an arrow.
+fn before_html(testid: String, value: rust_decimal::Decimal, dec: char) -> Html {
+    html! {
+        <span class="ss-before" title="Under the original config">
+            <span class="ss-num" data-testid={testid}>{ grouped_html(value, dec) }</span>
+            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+        </span>
+    }
 }
 
 fn apr_cell(
