@@ -3,7 +3,7 @@
 //! rate change, with counts below the minimum and over the cap. Runs in slices
 //! of a few milliseconds with a progress bar, so the page never freezes.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -56,12 +56,10 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     let textarea = use_node_ref();
     let file_text = use_state(|| None::<(String, Rc<str>)>);
     // Bumped to cancel a running job (new run or unmount).
-    let generation = use_mut_ref(|| Rc::new(Cell::new(0u32)));
+    let generation = use_mut_ref(|| 0u32);
     {
         let generation = generation.clone();
-        use_effect_with((), move |_| {
-            move || generation.borrow().set(generation.borrow().get() + 1)
-        });
+        use_effect_with((), move |_| move || *generation.borrow_mut() += 1);
     }
 
     let on_file = {
@@ -96,11 +94,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             file_text.clone(),
             generation.clone(),
         );
-        let pairs: Vec<_> = props
-            .rows
-            .iter()
-            .map(|r| (r.original.clone(), r.item.asset.clone()))
-            .collect();
+        let rows = props.rows.clone();
         Callback::from(move |_| {
             let typed = textarea
                 .cast::<HtmlTextAreaElement>()
@@ -116,38 +110,19 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 ));
                 return;
             }
-            let token = generation.borrow().clone();
-            token.set(token.get() + 1);
-            let mine = token.get();
-            let view = view.clone();
-            let mut job = CohortJob::new(text, pairs.clone());
-            spawn_local(async move {
-                let started = now_ms();
-                loop {
-                    let slice_start = now_ms();
-                    while now_ms() - slice_start < SLICE_MS {
-                        if job.step(LINES_PER_CHECK) {
-                            break;
-                        }
-                    }
-                    if token.get() != mine {
-                        return;
-                    }
-                    if job.done() {
-                        view.set(View::Finished {
-                            summary: Rc::new(job.summary()),
-                            millis: now_ms() - started,
-                        });
-                        return;
-                    }
-                    let (done, total) = job.progress();
-                    view.set(View::Running { done, total });
-                    yield_to_browser().await;
-                    if token.get() != mine {
-                        return;
-                    }
-                }
-            });
+            // Before = the assets as configured, after = as edited now.
+            let pairs = rows
+                .iter()
+                .map(|r| (r.original.clone(), r.item.asset.clone()))
+                .collect();
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            spawn_local(run_sliced(
+                CohortJob::new(text, pairs),
+                generation.clone(),
+                mine,
+                view.clone(),
+            ));
         })
     };
 
@@ -193,6 +168,43 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 { results(summary, props.decimal) }
             }
         </div>
+    }
+}
+
+/// Runs `job` in slices of [`SLICE_MS`], giving the page back to the browser
+/// between slices and reporting progress, until it is done or `generation`
+/// moves on (a new run, or the panel is gone).
+async fn run_sliced(
+    mut job: CohortJob,
+    generation: Rc<RefCell<u32>>,
+    mine: u32,
+    view: UseStateHandle<View>,
+) {
+    let started = now_ms();
+    let current = || *generation.borrow() == mine;
+    loop {
+        let slice_start = now_ms();
+        while now_ms() - slice_start < SLICE_MS {
+            if job.step(LINES_PER_CHECK) {
+                break;
+            }
+        }
+        if !current() {
+            return;
+        }
+        if job.done() {
+            view.set(View::Finished {
+                summary: Rc::new(job.summary()),
+                millis: now_ms() - started,
+            });
+            return;
+        }
+        let (done, total) = job.progress();
+        view.set(View::Running { done, total });
+        yield_to_browser().await;
+        if !current() {
+            return;
+        }
     }
 }
 
