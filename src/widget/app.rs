@@ -3,7 +3,6 @@
 //! scenario) and lays out the components. All data changes go through
 //! [`State::apply`](super::state::State::apply).
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -104,13 +103,12 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     // Persist the activation and tell the host, on every change after mount.
     {
-        let last = use_mut_ref(|| Cell::new(state.activation));
+        let last = use_mut_ref(|| state.activation);
         let host = props.host.clone();
         let store = store.clone();
         use_effect_with(state.activation, move |activation| {
-            let previous = last.borrow().get();
+            let previous = std::mem::replace(&mut *last.borrow_mut(), *activation);
             if previous != *activation {
-                last.borrow().set(*activation);
                 store.save(*activation);
                 if previous.on != activation.on {
                     dispatch_activation(&host, activation.on);
