@@ -17,7 +17,7 @@ import { DIST, startServer } from "../e2e/support/server.mjs";
 const BUDGET_GZIP = 110 * 1024;
 const KEYSTROKE_P95_BUDGET_MS = 4;
 const LOADS = 7;
-const KEYS = 60;
+const KEYS = 150;
 const COHORT_ROWS = 1_000_000;
 
 // The built-in sample list (src/config/samples.rs), for the peer.
