@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::asset::{check_balance, Asset};
 use super::error::Result;
 use super::exact::{self, Exact};
+use super::quick::QuickAsset;
 
 pub use super::exact::Status;
 
@@ -43,6 +44,33 @@ pub fn day_from_balance(asset: &Asset, balance: Decimal) -> Result<DayResult> {
 /// balance, which may carry more digits than a `Decimal`).
 pub(crate) fn day_from_exact(asset: &Asset, balance: Exact) -> Result<DayResult> {
     result(asset, balance, "balance")
+}
+
+/// One day at a constant balance through the fast path, when it can answer
+/// (the same result as [`day_from_exact`]; the test suite checks both agree).
+pub(crate) fn day_from_quick(
+    asset: &Asset,
+    quick: &QuickAsset,
+    balance: Exact,
+) -> Option<DayResult> {
+    let raw = balance.as_raw()?;
+    let q = quick.payout(raw)?;
+    let decimal = |m: u128, scale: u32| {
+        Decimal::try_from_i128_with_scale(i128::try_from(m).ok()?, scale).ok()
+    };
+    let average = decimal(raw.mantissa, raw.scale)?;
+    let eligible = match q.status {
+        Status::BelowMinimum => Decimal::ZERO,
+        Status::Capped => asset.max_cap()?,
+        Status::Eligible => average,
+    };
+    Some(DayResult {
+        status: q.status,
+        average_balance: average.normalize(),
+        eligible_balance: eligible.normalize(),
+        reward: decimal(q.units, asset.payout_decimals())?,
+        below_payout_precision: q.below_payout_precision,
+    })
 }
 
 fn result(asset: &Asset, average: Exact, field: &str) -> Result<DayResult> {

@@ -100,6 +100,16 @@ impl Exact {
         }
     }
 
+    /// The value as a plain mantissa and scale, when it is a single decimal
+    /// (not an average) whose digits fit in 128 bits.
+    pub fn as_raw(&self) -> Option<super::quick::RawAmount> {
+        (self.count == 1).then_some(())?;
+        Some(super::quick::RawAmount {
+            mantissa: self.num.to_u128()?,
+            scale: self.scale,
+        })
+    }
+
     /// `self + d`, exactly (a compounding balance collecting payouts can
     /// carry more digits than a `Decimal` holds), or `None` when the whole
     /// part no longer fits a `Decimal`.

@@ -4,9 +4,10 @@
 use rust_decimal::Decimal;
 
 use super::asset::Asset;
-use super::day::{day_from_exact, day_from_snapshots, DayResult, Status};
+use super::day::{day_from_exact, day_from_quick, day_from_snapshots, DayResult, Status};
 use super::error::{EngineError, Result};
 use super::exact::Exact;
+use super::quick::QuickAsset;
 
 /// Longest projection, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
@@ -85,6 +86,9 @@ pub fn project(
     let mut total_units = payout_units(first_day.reward);
     let mut balance = Exact::of(closing);
     let mut held: Option<DayResult> = None;
+    // Compounding changes the balance every day: the native-integer fast path
+    // pays for its set-up after a few days.
+    let quick = (compound && days > 3).then(|| QuickAsset::new(asset));
     for day in 2..=days {
         if compound {
             let last = out.last().map_or(Decimal::ZERO, |d| d.reward);
@@ -95,9 +99,13 @@ pub fn project(
         let reuse = held
             .as_ref()
             .filter(|_| !compound || out.last().is_some_and(|d| d.reward.is_zero()));
-        let result = match reuse {
-            Some(r) => r.clone(),
-            None => day_from_exact(asset, balance)?,
+        let result = match (reuse, &quick) {
+            (Some(r), _) => r.clone(),
+            (None, Some(q)) => match day_from_quick(asset, q, balance) {
+                Some(r) => r,
+                None => day_from_exact(asset, balance)?,
+            },
+            (None, None) => day_from_exact(asset, balance)?,
         };
         total_units = total_units
             .checked_add(payout_units(result.reward))
