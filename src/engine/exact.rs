@@ -103,7 +103,9 @@ impl Exact {
     /// The value as a plain mantissa and scale, when it is a single decimal
     /// (not an average) whose digits fit in 128 bits.
     pub fn as_raw(&self) -> Option<super::quick::RawAmount> {
-        (self.count == 1).then_some(())?;
+        if self.count != 1 {
+            return None;
+        }
         Some(super::quick::RawAmount {
             mantissa: self.num.to_u128()?,
             scale: self.scale,
