@@ -21,7 +21,7 @@ const CRASH_HTML: &str = "<div role=\"alert\" class=\"ss-crash\" data-testid=\"w
 pub fn install() {
     INSTALL.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("soft-staking widget: {info}").into());
+            gloo::console::error!(format!("soft-staking widget: {info}"));
             show_crash_in_every_widget();
         }));
     });
