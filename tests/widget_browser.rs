@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use soft_staking::config::widget_config::WidgetConfig;
-use soft_staking::config::Loose;
 use soft_staking::embed::{mount_widget, WidgetHandle};
 use soft_staking::widget::rate_edits::EditTarget;
 use soft_staking::widget::state::{Action, Activation, State};
@@ -144,6 +143,76 @@ async fn a_bad_config_renders_an_error_inside_the_box() {
     assert!(text.contains("config.assets[0].tiers"), "{text}");
 }
 
+/// Evaluates the JavaScript expression `expr` (values JSON cannot carry).
+fn eval(expr: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({expr});"))
+        .call0(&JsValue::NULL)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_javascript_value_reads_as_loose_json_by_value() {
+    use soft_staking::config::Loose;
+    use soft_staking::embed::config_value::loose_from_js;
+    let got = loose_from_js(&eval(
+        "{ a: 9007199254740991, b: 9007199254740992, c: 1.5, d: -0, e: undefined, f: 12345678901234567890n, g: [true, 'x'] }",
+    ))
+    .unwrap();
+    let expected = Loose::Object(vec![
+        ("a".into(), Loose::Integer(9_007_199_254_740_991)),
+        // 2^53 is not a safe integer, 1.5 is fractional: kept without a value.
+        ("b".into(), Loose::Number),
+        ("c".into(), Loose::Number),
+        ("d".into(), Loose::Integer(0)),
+        ("e".into(), Loose::Null),
+        ("f".into(), Loose::Integer(12_345_678_901_234_567_890)),
+        (
+            "g".into(),
+            Loose::List(vec![Loose::Bool(true), Loose::Text("x".into())]),
+        ),
+    ]);
+    assert_eq!(got, expected);
+}
+
+#[wasm_bindgen_test]
+fn reading_a_hostile_javascript_value_names_the_field_and_throws_nothing() {
+    use soft_staking::embed::config_value::loose_from_js;
+    let cases = [
+        (
+            "{ assets: [{ symbol: 'BNB', get apr() { throw new Error('getter says no'); } }] }",
+            "config.assets[0].apr: could not be read (getter says no)",
+        ),
+        (
+            "new Proxy({}, { ownKeys() { throw new Error('trap says no'); } })",
+            "config: could not be read (trap says no)",
+        ),
+        (
+            "(() => { const c = { assets: [] }; c.assets.push(c); return c; })()",
+            "config: nested more than 32 levels deep",
+        ),
+        (
+            "{ assets: [{ symbol: 'BNB', apr: () => '0.05' }] }",
+            "config.assets[0].apr: must be JSON data (a string, number, boolean, null, array or object), not a function",
+        ),
+    ];
+    for (expr, expected) in cases {
+        assert_eq!(loose_from_js(&eval(expr)).unwrap_err(), expected, "{expr}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn mounting_a_config_with_a_throwing_getter_shows_the_error_in_the_box() {
+    let w = Mounted::new(eval(
+        "{ get assets() { throw new Error('getter says no'); } }",
+    ));
+    settle().await;
+    let text = w.text("config-error");
+    assert!(
+        text.contains("config.assets: could not be read (getter says no)"),
+        "{text}"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn the_activation_flow_needs_the_ticked_terms() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
@@ -212,8 +281,7 @@ async fn a_crash_shows_in_the_widget_box_and_spares_the_host_page() {
 // ---- reducer on its own ----------------------------------------------------
 
 fn state(config: &str) -> State {
-    let loose =
-        Loose::from_deserializer(serde_wasm_bindgen::Deserializer::from(js(config))).unwrap();
+    let loose = soft_staking::embed::config_value::loose_from_js(&js(config)).unwrap();
     State::new(&WidgetConfig::parse(&loose).unwrap(), Activation::default())
 }
 

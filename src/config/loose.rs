@@ -1,7 +1,8 @@
 //! A loosely typed document (what JSON or a JavaScript object holds), read
-//! through serde from either `serde_json` (CLI) or `serde-wasm-bindgen`
-//! (widget). Parsing into [`Loose`] first lets every later error name the exact
-//! field path (`assets[2].tiers[0].apr`) instead of serde's generic messages.
+//! through serde from `serde_json` (CLI), or walked directly from the
+//! JavaScript value by the widget (`embed::config_value`). Parsing into
+//! [`Loose`] first lets every later error name the exact field path
+//! (`assets[2].tiers[0].apr`) instead of serde's generic messages.
 //!
 //! Numbers that are not safe integers are kept only as [`Loose::Number`]
 //! without their value: money is never read from a binary float.

@@ -1,31 +1,123 @@
 //! A config handed over from JavaScript → a validated [`WidgetConfig`], or the
 //! message to show in the widget's box.
+//!
+//! The value is walked directly with `Reflect` (every property read can be
+//! caught), not through serde: serde's error machinery would pull binary-float
+//! formatting into the bundle, and a direct walk names the offending field.
 
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Number, Reflect};
+use wasm_bindgen::prelude::*;
 
+use crate::config::loose::MAX_DEPTH;
 use crate::config::widget_config::WidgetConfig;
 use crate::config::Loose;
 
-/// Reads `value` (object, `null` or `undefined`) with serde-wasm-bindgen and
-/// validates it; the error names the field.
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, with a throwing Proxy trap caught.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// Reads `value` (object, `null` or `undefined`) and validates it; the error
+/// names the field.
 pub fn parse(value: &JsValue) -> Result<Rc<WidgetConfig>, String> {
-    let loose = Loose::from_deserializer(serde_wasm_bindgen::Deserializer::from(value.clone()))
-        .map_err(|e| {
-            // The error's message as JavaScript holds it (no Rust `Debug` of
-            // JavaScript values, which would pull float formatting into the bundle).
-            let js = JsValue::from(e);
-            let why = js
-                .dyn_ref::<js_sys::Error>()
-                .and_then(|err| err.message().as_string())
-                .unwrap_or_else(|| {
-                    "must be plain JSON data (objects, arrays, strings, numbers, booleans, null)"
-                        .into()
-                });
-            format!("config: {why}")
-        })?;
+    let loose = loose_from_js(value)?;
     WidgetConfig::parse(&loose)
         .map(Rc::new)
         .map_err(|e| e.to_string())
+}
+
+/// Reads any JavaScript value as a [`Loose`] document: `undefined` as `null`,
+/// safe integers (and `BigInt`s that fit) as integers, any other number
+/// without its value. Functions, symbols, nesting deeper than [`MAX_DEPTH`]
+/// and throwing getters or Proxy traps are errors naming the path.
+pub fn loose_from_js(value: &JsValue) -> Result<Loose, String> {
+    read(value, "config", 0)
+}
+
+fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("config: nested more than {MAX_DEPTH} levels deep"));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Loose::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Loose::Bool(b));
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Loose::Text(text));
+    }
+    if value.as_f64().is_some() {
+        return Ok(match safe_integer(value) {
+            Some(n) => Loose::Integer(n),
+            None => Loose::Number,
+        });
+    }
+    if value.is_bigint() {
+        return Ok(big_integer(value).map_or(Loose::Number, Loose::Integer));
+    }
+    if Array::is_array(value) {
+        let len = get(value, &JsValue::from_str("length"), path)?
+            .as_f64()
+            .map_or(0, |n| n as u32);
+        let mut items = Vec::with_capacity(len.min(1024) as usize);
+        for i in 0..len {
+            let item_path = format!("{path}[{i}]");
+            let item = get(value, &JsValue::from(i), &item_path)?;
+            items.push(read(&item, &item_path, depth + 1)?);
+        }
+        return Ok(Loose::List(items));
+    }
+    if value.is_object() {
+        let keys = object_keys(value).map_err(|e| could_not_read(path, &e))?;
+        let mut entries = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            let member_path = format!("{path}.{name}");
+            let member = get(value, &key, &member_path)?;
+            entries.push((name, read(&member, &member_path, depth + 1)?));
+        }
+        return Ok(Loose::Object(entries));
+    }
+    let kind = if value.is_function() {
+        "a function"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else {
+        "a value JSON cannot hold"
+    };
+    Err(format!(
+        "{path}: must be JSON data (a string, number, boolean, null, array or object), not {kind}"
+    ))
+}
+
+/// `value` as an integer when it is a safe integer (|n| ≤ 2^53 − 1).
+fn safe_integer(value: &JsValue) -> Option<i128> {
+    if !Number::is_safe_integer(value) {
+        return None;
+    }
+    // Exact: a safe integer converts to i64 without rounding.
+    value.as_f64().map(|n| i128::from(n as i64))
+}
+
+/// A `BigInt`'s value when it fits in an `i128`.
+fn big_integer(value: &JsValue) -> Option<i128> {
+    let big: &js_sys::BigInt = value.unchecked_ref();
+    big.to_string(10).ok()?.as_string()?.parse::<i128>().ok()
+}
+
+fn get(target: &JsValue, key: &JsValue, path: &str) -> Result<JsValue, String> {
+    Reflect::get(target, key).map_err(|e| could_not_read(path, &e))
+}
+
+fn could_not_read(path: &str, error: &JsValue) -> String {
+    let why = error
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| e.message().as_string())
+        .unwrap_or_else(|| "it threw".into());
+    format!("{path}: could not be read ({why})")
 }

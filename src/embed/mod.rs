@@ -3,7 +3,7 @@
 //! `update(config)` and `destroy()`. Nothing here throws into the host page: a
 //! bad config renders as a readable error inside the widget's box.
 
-mod config_value;
+pub mod config_value;
 mod events;
 pub mod panic_guard;
 mod shadow;

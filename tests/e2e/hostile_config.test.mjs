@@ -76,6 +76,7 @@ async function expectErrors(cases) {
   await page.close();
 }
 
+const NOT_JSON = "must be JSON data (a string, number, boolean, null, array or object)";
 const DECIMAL_NOT_NUMBER = 'must be a decimal string such as "0.05", not a JSON number';
 
 test("enormous numbers and 40-digit decimals are precise errors", async () => {
@@ -233,13 +234,23 @@ test("wrong types are errors naming the field and the type found", async () => {
 
 test("values no JSON document can hold: functions, symbols, cycles, deep nesting", async () => {
   await expectErrors([
-    ["a function", `({ assets: [{ symbol: "BNB", apr: () => "0.05" }] })`, /^config: .*expected a JSON value/],
-    ["a symbol", `({ assets: [{ symbol: Symbol("BNB"), apr: "0.05" }] })`, /^config: .*expected a JSON value/],
+    ["a function", `({ assets: [{ symbol: "BNB", apr: () => "0.05" }] })`, `config.assets[0].apr: ${NOT_JSON}, not a function`],
+    ["a symbol", `({ assets: [{ symbol: Symbol("BNB"), apr: "0.05" }] })`, `config.assets[0].symbol: ${NOT_JSON}, not a symbol`],
+    ["a BigInt that is not an integer field", `({ assets: [{ symbol: "BNB", apr: 5n }] })`, `config.assets[0].apr: ${DECIMAL_NOT_NUMBER}`],
+    ["a BigInt horizon out of range", `({ horizon_days: 3651n })`, "config.horizon_days: must be an integer from 1 to 3650"],
     ["a Date", `({ assets: [{ symbol: "BNB", apr: new Date(0) }] })`, "config.assets[0].apr: must be a decimal string, not an object"],
     ["a cycle", `(() => { const c = { assets: [] }; c.assets.push(c); return c; })()`, "config: nested more than 32 levels deep"],
     ["100 levels", `(() => { let v = "x"; for (let i = 0; i < 100; i++) v = [v]; return { assets: [{ symbol: "BNB", apr: "0.05", name: v }] }; })()`,
       "config: nested more than 32 levels deep"],
   ]);
+});
+
+test("a BigInt integer is read by its value", async () => {
+  const page = await hostPage();
+  const got = await mountCase(page, `({ horizon_days: 7n, assets: [{ symbol: "BNB", apr: "0.05" }] })`);
+  assert.deepEqual(got, { outcome: "mounted", error: null, rows: 1 });
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test("config objects whose getters or proxy traps throw: the error is shown in the box, nothing thrown",
