@@ -110,14 +110,10 @@ impl Asset {
         }
         validate_rate(&spec.rate)?;
         non_negative("min_amount", spec.min_amount)?;
+        // A cap below the minimum is allowed: step 2 decides the minimum
+        // first, so such an asset pays on the cap from the minimum up.
         if let Some(cap) = spec.max_cap {
             non_negative("max_cap", cap)?;
-            if cap < spec.min_amount {
-                return Err(EngineError::new(
-                    "max_cap",
-                    format!("must not be below min_amount ({})", spec.min_amount),
-                ));
-            }
         }
         if spec.payout_decimals > MAX_PAYOUT_DECIMALS {
             return Err(EngineError::new(

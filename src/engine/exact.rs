@@ -4,9 +4,10 @@
 //! no intermediate value is ever rounded.
 //!
 //! Width bound: balances and APRs are `Decimal`s (mantissa < 2^96, scale ≤ 28),
-//! so at a common scale each is < 2^96 × 10^28 < 2^190; a sum of 1440 snapshots
-//! is < 2^201; times an APR numerator (< 2^190), summed over ≤ 32 tiers (2^5),
-//! times 10^18 for the payout digits (< 2^60), stays < 2^456 < 2^512.
+//! so at a common scale each is < 2^96 × 10^28 < 2^190; a sum of 86,400
+//! snapshots (the CLI's limit) is < 2^207; times an APR numerator (< 2^190),
+//! summed over ≤ 32 tiers (2^5), times 10^18 for the payout digits (< 2^60),
+//! stays < 2^462 < 2^512.
 //! Every step is checked anyway: overflow is an error, never a wrong digit.
 
 use rust_decimal::Decimal;

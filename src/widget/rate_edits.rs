@@ -26,7 +26,7 @@ pub struct RateEdits {
     pub min: Field,
     /// Cap; empty = uncapped.
     pub max: Field,
-    /// A rule broken by the combination (e.g. cap below minimum).
+    /// A rule broken by the combination (e.g. tier bounds out of order).
     pub error: Option<String>,
 }
 

@@ -155,6 +155,32 @@ fn capped_and_below_minimum() {
 }
 
 #[test]
+fn cap_below_the_minimum_follows_step_two_in_order() {
+    // min 10, cap 5, 5%: 9 < 10 → below_minimum; 20 ≥ 10 and > 5 → capped,
+    // E = 5, 5 × 0.05 ÷ 365 = 0.000684931… → 0.00068493.
+    let asset = r#""asset": {"symbol": "ABC", "apr": "0.05", "min_amount": "10", "max_cap": "5"}"#;
+    let got = estimate_ok(&format!(r#"{{{asset}, "snapshots": ["20"]}}"#));
+    assert_eq!(got["status"], "capped");
+    assert_eq!(got["eligible_balance"], "5");
+    assert_eq!(got["daily_reward"], "0.00068493");
+    let got = estimate_ok(&format!(r#"{{{asset}, "snapshots": ["9"]}}"#));
+    assert_eq!(got["status"], "below_minimum");
+    assert_eq!(got["daily_reward"], "0.00000000");
+}
+
+#[test]
+fn more_snapshots_than_minutes_in_a_day() {
+    // 1000 × "1000" then 1000 × "0": A = 500, 500 × 0.05 ÷ 365 = 0.0684931506… → 0.06849315.
+    let snapshots: Vec<&str> = [r#""1000""#; 1000].into_iter().chain([r#""0""#; 1000]).collect();
+    let got = estimate_ok(&format!(
+        r#"{{"asset": {{"symbol": "BNB", "apr": "0.05"}}, "snapshots": [{}]}}"#,
+        snapshots.join(",")
+    ));
+    assert_eq!(got["average_balance"], "500");
+    assert_eq!(got["daily_reward"], "0.06849315");
+}
+
+#[test]
 fn dust_below_payout_precision() {
     // 2 payout decimals: 1 × 0.05 ÷ 365 = 0.000136… → 0.00, flagged.
     let got = estimate_ok(

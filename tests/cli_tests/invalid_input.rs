@@ -180,7 +180,7 @@ fn other_wrong_types_and_values() {
         &with_asset(r#"{"symbol": "BNB", "apr": "0.05", "snapshots_per_day": 1441}"#),
         "asset.snapshots_per_day",
     );
-    let too_many: Vec<&str> = vec![r#""1""#; 1441];
+    let too_many: Vec<&str> = vec![r#""1""#; 86_401];
     assert_invalid(
         &with_snapshots(&format!("[{}]", too_many.join(","))),
         "snapshots",

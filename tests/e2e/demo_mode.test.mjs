@@ -197,12 +197,16 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
   // 1000 × 0.20 ÷ 365 = 0.5479452054… → 0.54794520.
   await textIs(daily(w, "BNB"), "0.54794520");
 
-  // A cap below the minimum breaks a rule between two fields.
+  // A cap below the minimum is allowed (PRODUCT.md §2 step 2 checks the
+  // minimum first): 1000 ≥ 100 and > 50 → capped, 50 × 0.20 ÷ 365 =
+  // 0.0273972602… → 0.02739726.
   await retype(w, "min-input-BNB", "100");
   await w.getByTestId("max-input-BNB").fill("50");
-  await textIs(w.getByTestId("rate-error-BNB"), /Cap.*must not be below.*100/);
-  assert.equal(await hookText(w, "daily-reward-BNB"), "0.54794520");
+  await textIs(daily(w, "BNB"), "0.02739726");
+  await textIs(w.getByTestId("status-BNB"), /cap/);
+  await countIs(w.getByTestId("rate-error-BNB"), 0);
   await retype(w, "max-input-BNB", "5000");
+  await textIs(daily(w, "BNB"), "0.54794520");
   await countIs(w.getByTestId("rate-error-BNB"), 0);
   // Minimum 100, cap 5000, 20 %: 1000 earns fully → 0.54794520 still.
   await textIs(w.getByTestId("max-BNB"), "5000");

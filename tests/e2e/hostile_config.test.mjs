@@ -212,7 +212,6 @@ test("wrong types are errors naming the field and the type found", async () => {
       /^config\.assets\[0\]\.tiers\[1\]\.up_to: must be greater than 500/],
     ["unbounded tier not last", JSON.stringify({ assets: [{ symbol: "BNB", tiers: [{ up_to: null, apr: "0.1" }, { up_to: "100", apr: "0.05" }] }] }),
       "config.assets[0].tiers[0].up_to: only the last tier may be unbounded (null)"],
-    ["cap below minimum", oneAsset({ min_amount: "10", max_cap: "5" }), "config.assets[0].max_cap: must not be below min_amount (10)"],
     ["name too long", oneAsset({ name: "N".repeat(65) }), "config.assets[0].name: must be at most 64 characters"],
     ["mode", JSON.stringify({ mode: "admin" }), 'config.mode: must be "user" or "demo"'],
     ["mode a number", JSON.stringify({ mode: 1 }), "config.mode: must be a string, not a number"],

@@ -99,7 +99,8 @@ pub fn rate() -> impl Strategy<Value = Rate> {
     ]
 }
 
-/// A valid asset spec: any rate, optional minimum and cap (cap ≥ minimum),
+/// A valid asset spec: any rate, optional minimum and cap (drawn
+/// independently, so the cap may be below the minimum),
 /// payout decimals 0..=18, snapshots 1..=1440.
 pub fn asset_spec() -> impl Strategy<Value = AssetSpec> {
     (
@@ -111,13 +112,12 @@ pub fn asset_spec() -> impl Strategy<Value = AssetSpec> {
     )
         .prop_map(|(rate, min, cap, payout_decimals, snapshots_per_day)| {
             let min_amount = min.unwrap_or(Decimal::ZERO);
-            let max_cap = cap.map(|c| c.max(min_amount));
             AssetSpec {
                 symbol: "GEN".to_string(),
                 name: None,
                 rate,
                 min_amount,
-                max_cap,
+                max_cap: cap,
                 payout_decimals,
                 snapshots_per_day,
                 price: None,

@@ -72,6 +72,23 @@ fn one_unit_below_a_28_decimal_minimum() {
 }
 
 #[test]
+fn a_cap_below_the_minimum_applies_the_minimum_first() {
+    // Minimum 100, cap 50 (step 2 in order): A < 100 → below_minimum, E = 0;
+    // A ≥ 100 is > 50 → capped, E = 50, R = 50 ÷ 10^4 = 0.005.
+    let a = asset(bounded("100", Some("50")));
+    let below = day_from_balance(&a, d("99.99999999")).unwrap();
+    assert_eq!(below.status, Status::BelowMinimum);
+    assert_eq!(below.eligible_balance, Decimal::ZERO);
+    assert_eq!(text(below.reward), "0.00000000");
+    for balance in ["100", "120", "1000000"] {
+        let day = day_from_balance(&a, d(balance)).unwrap();
+        assert_eq!(day.status, Status::Capped, "{balance}");
+        assert_eq!(day.eligible_balance, d("50"), "{balance}");
+        assert_eq!(text(day.reward), "0.00500000", "{balance}");
+    }
+}
+
+#[test]
 fn exactly_at_the_cap_is_eligible_not_capped() {
     // A = 1000 = cap is not > cap → eligible; R = 1000 ÷ 10^4 = 0.1.
     let a = asset(bounded("100", Some("1000")));
