@@ -149,10 +149,6 @@ pub struct UtcDate {
     pub day: u32,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 impl UtcDate {
     /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
     pub fn from_unix_days(days: i64) -> UtcDate {
@@ -176,15 +172,6 @@ impl UtcDate {
     /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// `24 Nov 2026`.
-    pub fn human(&self) -> String {
-        let month = MONTHS
-            .get(self.month.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
-        format!("{} {month} {}", self.day, self.year)
     }
 }
 
@@ -226,7 +213,7 @@ mod tests {
         assert_eq!(UtcDate::from_unix_days(0).iso(), "1970-01-01");
         // 2026-11-23: 56 years × 365 + 14 leap days (1972…2024) + 326 days of 2026 = 20780.
         assert_eq!(UtcDate::from_unix_days(20_780).iso(), "2026-11-23");
-        assert_eq!(UtcDate::from_unix_days(20_781).human(), "24 Nov 2026");
+        assert_eq!(UtcDate::from_unix_days(20_781).iso(), "2026-11-24");
         assert_eq!(UtcDate::from_unix_days(11_016).iso(), "2000-02-29");
     }
 }

@@ -44,7 +44,7 @@ test("Activate → terms → Start Earning (only once ticked) → ON, kept acros
   assert.equal(await page.getByTestId("terms-dialog").isVisible(), false);
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activate now → first snapshot 24 Nov 2026 00:00 UTC → first reward by 25 Nov 2026 08:00 UTC",
+    "activate now → first snapshot 2026-11-24 00:00 UTC → first reward by 2026-11-25 08:00 UTC",
   );
 
   await page.getByTestId("activate-button").click();
@@ -70,7 +70,7 @@ test("Activate → terms → Start Earning (only once ticked) → ON, kept acros
   await expectGone(page.getByTestId("activate-button"));
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activated 23 Nov 2026 → first snapshot 24 Nov 2026 00:00 UTC → first reward by 25 Nov 2026 08:00 UTC",
+    "activated 2026-11-23 → first snapshot 2026-11-24 00:00 UTC → first reward by 2026-11-25 08:00 UTC",
   );
   assert.deepEqual((await widgetEvents(page, "softstaking:activation")).map((e) => [e.target, e.detail]), [
     ["mount", { active: true }],
@@ -85,7 +85,7 @@ test("Activate → terms → Start Earning (only once ticked) → ON, kept acros
   assert.equal(await page.getByTestId("activate-button").count(), 0);
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activated 23 Nov 2026 → first snapshot 24 Nov 2026 00:00 UTC → first reward by 25 Nov 2026 08:00 UTC",
+    "activated 2026-11-23 → first snapshot 2026-11-24 00:00 UTC → first reward by 2026-11-25 08:00 UTC",
   );
   // Nothing fired on load: the state did not change.
   assert.deepEqual(await widgetEvents(page, "softstaking:activation"), []);
@@ -109,7 +109,7 @@ test("the toggle switches off and on again without the terms, and each state sur
   await expectValue(() => toggleState(page), "false");
   assert.match(await toggle.textContent(), /OFF/);
   // Off again: the timeline offers activating now (23 Nov → 24 / 25 Nov).
-  assert.match(await hookText(page, "activation-timeline"), /^Activate now → first snapshot 24 Nov 2026 00:00 UTC/);
+  assert.match(await hookText(page, "activation-timeline"), /^activate now → first snapshot 2026-11-24 00:00 UTC/);
 
   await page.reload();
   await page.getByTestId("asset-row-BNB").waitFor();
@@ -238,7 +238,7 @@ test("the timeline line dates in UTC across month and year ends", async () => {
   assert.equal(await page.evaluate(() => new Date().getDate()), 1, "local date is 1 Jan");
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activate now → first snapshot 1 Jan 2027 00:00 UTC → first reward by 2 Jan 2027 08:00 UTC",
+    "activate now → first snapshot 2027-01-01 00:00 UTC → first reward by 2027-01-02 08:00 UTC",
   );
   // 28 Feb 2028 (a leap year): 29 Feb, then 1 Mar.
   await page.clock.setFixedTime(new Date("2028-02-28T00:00:00Z"));
@@ -246,7 +246,7 @@ test("the timeline line dates in UTC across month and year ends", async () => {
   await page.getByTestId("asset-row-BNB").waitFor();
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activate now → first snapshot 29 Feb 2028 00:00 UTC → first reward by 1 Mar 2028 08:00 UTC",
+    "activate now → first snapshot 2028-02-29 00:00 UTC → first reward by 2028-03-01 08:00 UTC",
   );
   // 30 Apr 2027 23:59:59 UTC (1 May 13:59 local): tomorrow in UTC is 1 May.
   await page.clock.setFixedTime(new Date("2027-04-30T23:59:59Z"));
@@ -254,7 +254,7 @@ test("the timeline line dates in UTC across month and year ends", async () => {
   await page.getByTestId("asset-row-BNB").waitFor();
   assert.equal(
     await hookText(page, "activation-timeline"),
-    "Activate now → first snapshot 1 May 2027 00:00 UTC → first reward by 2 May 2027 08:00 UTC",
+    "activate now → first snapshot 2027-05-01 00:00 UTC → first reward by 2027-05-02 08:00 UTC",
   );
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -32,11 +32,9 @@ async function openWithStored(key, value, path) {
   return page;
 }
 
-/** "4 Oct 2024": the UTC date of Unix day `day`, derived with the JS Date API. */
-function humanDay(day) {
-  const d = new Date(day * 86_400_000);
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.getUTCMonth()];
-  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+/** "2024-10-04": the UTC date of Unix day `day`, derived with the JS Date API. */
+function isoDay(day) {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 test("corrupted or foreign data under the key reads as not activated and is left alone until the visitor acts", async () => {
@@ -89,7 +87,7 @@ test("a valid stored activation is restored and survives typing, update(), destr
   // Day 20000 is 4 Oct 2024 (UTC); first snapshot the next day, first reward the day after.
   assert.equal(
     await hookText(w, "activation-timeline"),
-    `Activated ${humanDay(20000)} → first snapshot ${humanDay(20001)} 00:00 UTC → first reward by ${humanDay(20002)} 08:00 UTC`,
+    `activated ${isoDay(20000)} → first snapshot ${isoDay(20001)} 00:00 UTC → first reward by ${isoDay(20002)} 08:00 UTC`,
   );
   await typeBalance(w, "BNB", "1000");
   await page.evaluate((c) => window.ssWidget.update(c), { ...configFor(key), horizon_days: 90 });

@@ -34,12 +34,13 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::SetEarning(!a.on)))
     };
     let start = a.activated_day.filter(|_| a.on).unwrap_or_else(today);
-    let first_snapshot = UtcDate::from_unix_days(start + 1).human();
-    let first_reward = UtcDate::from_unix_days(start + 2).human();
+    let first_snapshot = UtcDate::from_unix_days(start + 1).iso();
+    let first_reward = UtcDate::from_unix_days(start + 2).iso();
     let lead = if a.on {
-        format!("Activated {}", UtcDate::from_unix_days(start).human())
+        let day = UtcDate::from_unix_days(start).iso();
+        html! { <>{ "activated " }<time datetime={day.clone()}>{ day }</time></> }
     } else {
-        "Activate now".to_string()
+        html! { "activate now" }
     };
     html! {
         <div class="ss-activation">
@@ -59,9 +60,11 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
             <p class="ss-timeline" data-testid="activation-timeline">
                 { lead }
                 <span aria-hidden="true">{ " → " }</span>
-                { format!("first snapshot {first_snapshot} 00:00 UTC") }
+                { "first snapshot " }
+                <time datetime={format!("{first_snapshot}T00:00Z")}>{ format!("{first_snapshot} 00:00 UTC") }</time>
                 <span aria-hidden="true">{ " → " }</span>
-                { format!("first reward by {first_reward} 08:00 UTC") }
+                { "first reward by " }
+                <time datetime={format!("{first_reward}T08:00Z")}>{ format!("{first_reward} 08:00 UTC") }</time>
             </p>
         </div>
     }
