@@ -148,6 +148,17 @@ impl Row {
         (!part.is_empty()).then_some(part)
     }
 
+    /// The APR shown is a sample value (PRODUCT.md §1): configured as one and
+    /// not changed by a demo edit.
+    pub fn shows_sample_rate(&self) -> bool {
+        self.item.sample_rate && self.item.asset.rate() == self.original.rate()
+    }
+
+    /// The cap shown is a sample value, as for [`Row::shows_sample_rate`].
+    pub fn shows_sample_cap(&self) -> bool {
+        self.item.sample_cap && self.item.asset.max_cap() == self.original.max_cap()
+    }
+
     /// Some input is invalid, so the estimate shown is the last good one.
     pub fn shows_last_good_estimate(&self) -> bool {
         self.balance.error.is_some()

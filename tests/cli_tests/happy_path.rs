@@ -171,7 +171,10 @@ fn cap_below_the_minimum_follows_step_two_in_order() {
 #[test]
 fn more_snapshots_than_minutes_in_a_day() {
     // 1000 × "1000" then 1000 × "0": A = 500, 500 × 0.05 ÷ 365 = 0.0684931506… → 0.06849315.
-    let snapshots: Vec<&str> = [r#""1000""#; 1000].into_iter().chain([r#""0""#; 1000]).collect();
+    let snapshots: Vec<&str> = [r#""1000""#; 1000]
+        .into_iter()
+        .chain([r#""0""#; 1000])
+        .collect();
     let got = estimate_ok(&format!(
         r#"{{"asset": {{"symbol": "BNB", "apr": "0.05"}}, "snapshots": [{}]}}"#,
         snapshots.join(",")

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { hookText, openPage, useBrowser } from "./support/fixture.mjs";
+import { textIs } from "./support/embed_kit.mjs";
 
 const ctx = useBrowser();
 
@@ -19,8 +20,15 @@ test("the demo page shows every sample asset with its published minimum", async 
   // Published caps.
   assert.equal(await hookText(widget, "max-BNB"), "1000");
   assert.equal(await hookText(widget, "max-SUI"), "50000");
-  // Unpublished values are labelled as samples.
+  // Unpublished values are labelled as samples, in both modes.
   assert.match(await widget.getByTestId("asset-row-SOL").textContent(), /sample/i);
+  const demo = page.locator("#earn-demo");
+  const solApr = demo.getByTestId("asset-row-SOL").locator(".c-apr");
+  assert.match(await solApr.textContent(), /sample/i);
+  // A value the product team typed is theirs, not a sample any more.
+  await demo.getByTestId("apr-input-SOL").fill("7");
+  await textIs(demo.getByTestId("apr-SOL"), "7%");
+  assert.doesNotMatch(await solApr.textContent(), /sample/i);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -138,7 +138,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
                         { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, dec)) }
                     </span>
-                    if row.item.sample_cap && !props.settings.demo {
+                    if row.shows_sample_cap() {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
                     }
                     if props.settings.demo {
@@ -257,7 +257,7 @@ fn apr_cell(
     html! {
         <>
             <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ format!("{}%", percent_text(headline)) }</span>
-            if row.item.sample_rate && !demo {
+            if row.shows_sample_rate() {
                 <span class="ss-tag" title="Sample value">{ "sample" }</span>
             }
             if let Some(apy) = apy {
