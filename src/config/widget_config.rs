@@ -14,7 +14,7 @@ pub const DEFAULT_HORIZON_DAYS: u32 = 30;
 /// Default local-storage key.
 pub const DEFAULT_STORAGE_KEY: &str = "soft-staking";
 /// Longest storage key.
-pub const MAX_STORAGE_KEY_LEN: usize = 64;
+pub const MAX_STORAGE_KEY_LEN: usize = 256;
 
 /// Who the widget is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -151,7 +151,7 @@ impl WidgetConfig {
             Some(_) => {
                 return Err(EngineError::new(
                     "config.storage_key",
-                    format!("must be 1 to {MAX_STORAGE_KEY_LEN} characters A-Z, a-z, 0-9, '.', '_', ':' or '-'"),
+                    format!("must be 1 to {MAX_STORAGE_KEY_LEN} characters, none of them a control character"),
                 ))
             }
         };
@@ -221,8 +221,5 @@ fn is_locale_tag(tag: &str) -> bool {
 }
 
 fn is_storage_key(key: &str) -> bool {
-    (1..=MAX_STORAGE_KEY_LEN).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b':' | b'-'))
+    (1..=MAX_STORAGE_KEY_LEN).contains(&key.chars().count()) && !key.chars().any(char::is_control)
 }

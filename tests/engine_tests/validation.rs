@@ -503,6 +503,17 @@ fn widget_config_parses_and_defaults() {
 }
 
 #[test]
+fn any_printable_storage_key_up_to_256_characters() {
+    let key = |k: &str| WidgetConfig::parse(&loose(json!({ "storage_key": k })));
+    for ok in ["my key/1", "ünï-cødé ✓", &"k".repeat(256)] {
+        assert_eq!(key(ok).unwrap().storage_key, ok);
+    }
+    for bad in ["", "line\nbreak", "tab\tkey", &"k".repeat(257)] {
+        assert_eq!(key(bad).unwrap_err().field, "config.storage_key", "{bad:?}");
+    }
+}
+
+#[test]
 fn widget_config_errors_name_the_field() {
     let asset = json!({"symbol": "BNB", "apr": "0.05"});
     let cases = [
