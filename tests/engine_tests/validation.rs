@@ -531,7 +531,7 @@ fn widget_config_errors_name_the_field() {
         (json!({"theme": "blue"}), "config.theme"),
         (json!({"locale": "1x"}), "config.locale"),
         (json!({"horizon_days": 0}), "config.horizon_days"),
-        (json!({"storage_key": "has space"}), "config.storage_key"),
+        (json!({"storage_key": "has\u{7}bell"}), "config.storage_key"),
         (json!({"colour": "red"}), "config.colour"),
         (json!(["x"]), "config"),
     ];
