@@ -191,6 +191,10 @@ fn reading_a_hostile_javascript_value_names_the_field_and_throws_nothing() {
             "config: nested more than 32 levels deep",
         ),
         (
+            "{ assets: new Array(2 ** 32 - 1) }",
+            "config.assets: has more than 100000 items",
+        ),
+        (
             "{ assets: [{ symbol: 'BNB', apr: () => '0.05' }] }",
             "config.assets[0].apr: must be JSON data (a string, number, boolean, null, array or object), not a function",
         ),

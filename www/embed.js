@@ -31,12 +31,19 @@ function boot() {
  */
 function plainConfig(value) {
   const TOO_DEEP = "nested more than 32 levels deep";
+  // Far above any valid config; a hostile `new Array(2 ** 32 - 1)` stops here.
+  const MAX_ITEMS = 100000;
   const copy = (v, depth) => {
     if (v === null || typeof v !== "object") return v;
     if (depth > 32) throw new Error(TOO_DEEP);
-    if (Array.isArray(v)) return Array.from(v, (item) => copy(item, depth + 1));
+    if (Array.isArray(v)) {
+      if (v.length > MAX_ITEMS) throw new Error(`an array has more than ${MAX_ITEMS} items`);
+      return Array.from(v, (item) => copy(item, depth + 1));
+    }
     const out = {};
-    for (const key of Object.keys(v)) {
+    const keys = Object.keys(v);
+    if (keys.length > MAX_ITEMS) throw new Error(`an object has more than ${MAX_ITEMS} fields`);
+    for (const key of keys) {
       // defineProperty, not assignment: a "__proto__" key stays a key (and an
       // unknown-field error) instead of becoming the copy's prototype.
       Object.defineProperty(out, key, { value: copy(v[key], depth + 1), enumerable: true, writable: true, configurable: true });

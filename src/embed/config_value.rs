@@ -21,6 +21,11 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
+/// Most items of an array (or fields of an object) read: far above any
+/// valid config (at most 1,000 assets of at most 32 tiers), low enough that a
+/// hostile `new Array(2 ** 32 - 1)` is an error, not billions of reads.
+const MAX_ITEMS: u32 = 100_000;
+
 /// Reads `value` (object, `null` or `undefined`) and validates it; the error
 /// names the field.
 pub fn parse(value: &JsValue) -> Result<Rc<WidgetConfig>, String> {
@@ -64,6 +69,9 @@ fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
         let len = get(value, &JsValue::from_str("length"), path)?
             .as_f64()
             .map_or(0, |n| n as u32);
+        if len > MAX_ITEMS {
+            return Err(format!("{path}: has more than {MAX_ITEMS} items"));
+        }
         let mut items = Vec::with_capacity(len.min(1024) as usize);
         for i in 0..len {
             let item_path = format!("{path}[{i}]");
@@ -74,6 +82,9 @@ fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
     }
     if value.is_object() {
         let keys = object_keys(value).map_err(|e| could_not_read(path, &e))?;
+        if keys.length() > MAX_ITEMS {
+            return Err(format!("{path}: has more than {MAX_ITEMS} fields"));
+        }
         let mut entries = Vec::with_capacity(keys.length() as usize);
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();

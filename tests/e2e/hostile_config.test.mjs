@@ -240,6 +240,7 @@ test("values no JSON document can hold: functions, symbols, cycles, deep nesting
     ["a BigInt horizon out of range", `({ horizon_days: 3651n })`, "config.horizon_days: must be an integer from 1 to 3650"],
     ["a Date", `({ assets: [{ symbol: "BNB", apr: new Date(0) }] })`, "config.assets[0].apr: must be a decimal string, not an object"],
     ["a cycle", `(() => { const c = { assets: [] }; c.assets.push(c); return c; })()`, "config: nested more than 32 levels deep"],
+    ["a hostile array length", `({ assets: new Array(2 ** 32 - 1) })`, "config: could not be read (an array has more than 100000 items)"],
     ["100 levels", `(() => { let v = "x"; for (let i = 0; i < 100; i++) v = [v]; return { assets: [{ symbol: "BNB", apr: "0.05", name: v }] }; })()`,
       "config: nested more than 32 levels deep"],
   ]);
