@@ -191,6 +191,10 @@ fn reading_a_hostile_javascript_value_names_the_field_and_throws_nothing() {
             "config: nested more than 32 levels deep",
         ),
         (
+            "{ get assets() { throw { get message() { throw new Error('again'); } }; } }",
+            "config.assets: could not be read (it threw)",
+        ),
+        (
             "{ assets: new Array(2 ** 32 - 1) }",
             "config.assets: has more than 100000 items",
         ),
@@ -202,6 +206,15 @@ fn reading_a_hostile_javascript_value_names_the_field_and_throws_nothing() {
     for (expr, expected) in cases {
         assert_eq!(loose_from_js(&eval(expr)).unwrap_err(), expected, "{expr}");
     }
+    // A revoked Proxy makes even Array.isArray throw (the reason is the browser's).
+    let revoked = eval(
+        "(() => { const p = Proxy.revocable([], {}); p.revoke(); return { assets: p.proxy }; })()",
+    );
+    let message = loose_from_js(&revoked).unwrap_err();
+    assert!(
+        message.starts_with("config.assets: could not be read ("),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -280,6 +293,36 @@ async fn a_crash_shows_in_the_widget_box_and_spares_the_host_page() {
     assert!(w.find("asset-row-BNB").is_none());
     assert_eq!(neighbour.text_content().as_deref(), Some("host content"));
     neighbour.remove();
+}
+
+// ---- the bundled stylesheet --------------------------------------------------
+
+/// The CSS rules a stylesheet text parses to, as the browser serializes them
+/// (custom properties keep their text as written, so the space after a comma,
+/// never significant, is dropped before comparing).
+fn parsed_rules(css: &str) -> Vec<String> {
+    let sheet = web_sys::CssStyleSheet::new().unwrap();
+    sheet.replace_sync(css).unwrap();
+    let rules = js_sys::Reflect::get(&sheet, &"cssRules".into()).unwrap();
+    js_sys::Array::from(&rules)
+        .iter()
+        .map(|rule| {
+            js_sys::Reflect::get(&rule, &"cssText".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+                .replace(", ", ",")
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_minified_stylesheet_parses_to_the_same_rules_as_its_source() {
+    let source = parsed_rules(include_str!("../src/widget/styles.css"));
+    let bundled = parsed_rules(soft_staking::embed::WIDGET_CSS);
+    assert!(source.len() > 50, "{} rules", source.len());
+    assert_eq!(bundled, source);
+    assert!(soft_staking::embed::WIDGET_CSS.len() < include_str!("../src/widget/styles.css").len());
 }
 
 // ---- reducer on its own ----------------------------------------------------

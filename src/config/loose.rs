@@ -23,7 +23,8 @@ pub enum Loose {
     Null,
     /// `true` / `false`.
     Bool(bool),
-    /// A whole number that fits in 64 bits.
+    /// A whole number: a JSON integer within 64 bits, a JavaScript safe
+    /// integer, or a `BigInt` within `i128`.
     Integer(i128),
     /// Any other number (fractional, huge, NaN or infinite): not read.
     Number,

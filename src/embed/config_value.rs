@@ -1,8 +1,8 @@
 //! A config handed over from JavaScript → a validated [`WidgetConfig`], or the
 //! message to show in the widget's box.
 //!
-//! The value is walked directly with `Reflect` (every property read can be
-//! caught), not through serde: serde's error machinery would pull binary-float
+//! The value is walked directly with `Reflect` and caught imports (every read
+//! that can throw is caught), not through serde: serde's error machinery would pull binary-float
 //! formatting into the bundle, and a direct walk names the offending field.
 
 use std::rc::Rc;
@@ -19,6 +19,10 @@ extern "C" {
     /// `Object.keys`, with a throwing Proxy trap caught.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Array.isArray`, caught (it throws on a revoked Proxy).
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// Most items of an array (or fields of an object) read: far above any
@@ -65,7 +69,7 @@ fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
     if value.is_bigint() {
         return Ok(big_integer(value).map_or(Loose::Number, Loose::Integer));
     }
-    if Array::is_array(value) {
+    if is_array(value).map_err(|e| could_not_read(path, &e))? {
         let len = get(value, &JsValue::from_str("length"), path)?
             .as_f64()
             .map_or(0, |n| n as u32);
@@ -125,10 +129,15 @@ fn get(target: &JsValue, key: &JsValue, path: &str) -> Result<JsValue, String> {
     Reflect::get(target, key).map_err(|e| could_not_read(path, &e))
 }
 
+/// The message for a read that threw `error`: its `message` when that is a
+/// plain string property (read with `Reflect`, so a hostile error object
+/// cannot throw again), else a generic reason.
 fn could_not_read(path: &str, error: &JsValue) -> String {
     let why = error
-        .dyn_ref::<js_sys::Error>()
-        .and_then(|e| e.message().as_string())
+        .is_object()
+        .then(|| Reflect::get(error, &JsValue::from_str("message")).ok())
+        .flatten()
+        .and_then(|m| m.as_string())
         .unwrap_or_else(|| "it threw".into());
     format!("{path}: could not be read ({why})")
 }

@@ -17,6 +17,7 @@ use yew::AppHandle;
 use crate::widget::app::{Root, RootProps};
 
 pub use events::{dispatch_activation, dispatch_estimate};
+pub use shadow::WIDGET_CSS;
 
 /// A mounted widget, as seen from JavaScript.
 #[wasm_bindgen]

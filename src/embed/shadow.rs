@@ -11,7 +11,7 @@ use super::panic_guard;
 use crate::config::scenario::QUERY_PARAM;
 
 /// The widget's stylesheet text (`src/widget/styles.css`, minified by `build.rs`).
-const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
+pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
 
 thread_local! {
     /// One parsed stylesheet shared by every widget on the page.

@@ -5,6 +5,9 @@
 use super::state::Activation;
 
 const TAG: &str = "soft-staking/v1";
+/// Last Unix day read back (9999-12-31): later "days" are not ours, and the
+/// timeline's date arithmetic stays far from `i64` overflow.
+const MAX_DAY: i64 = 2_932_896;
 
 /// The record text for `activation`.
 pub fn encode(activation: Activation) -> String {
@@ -33,7 +36,11 @@ pub fn decode(text: &str) -> Option<Activation> {
     let on = flag(parts.next(), "on=")?;
     let activated_day = match parts.next()?.strip_prefix("day=")? {
         "-" => None,
-        d => Some(d.parse::<i64>().ok()?),
+        d => Some(
+            d.parse::<i64>()
+                .ok()
+                .filter(|d| (0..=MAX_DAY).contains(d))?,
+        ),
     };
     if parts.next().is_some() {
         return None;
@@ -62,6 +69,14 @@ mod tests {
         assert_eq!(decode("{\"active\":true}"), None);
         assert_eq!(decode("soft-staking/v1 terms=1 on=2 day=-"), None);
         assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=x"), None);
+        // 2932896 is 9999-12-31; beyond it (or before 1970) is not a record of ours.
+        assert!(decode("soft-staking/v1 terms=1 on=1 day=2932896").is_some());
+        assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=2932897"), None);
+        assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=-1"), None);
+        assert_eq!(
+            decode("soft-staking/v1 terms=1 on=1 day=9223372036854775807"),
+            None
+        );
         assert_eq!(decode(""), None);
     }
 }

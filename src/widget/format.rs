@@ -215,5 +215,7 @@ mod tests {
         assert_eq!(UtcDate::from_unix_days(20_780).iso(), "2026-11-23");
         assert_eq!(UtcDate::from_unix_days(20_781).iso(), "2026-11-24");
         assert_eq!(UtcDate::from_unix_days(11_016).iso(), "2000-02-29");
+        // The last day an activation record may hold (Python: date(9999, 12, 31) − date(1970, 1, 1)).
+        assert_eq!(UtcDate::from_unix_days(2_932_896).iso(), "9999-12-31");
     }
 }
