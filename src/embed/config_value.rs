@@ -2,8 +2,9 @@
 //! message to show in the widget's box.
 //!
 //! The value is walked directly with `Reflect` and caught imports (every read
-//! that can throw is caught), not through serde: serde's error machinery would pull binary-float
-//! formatting into the bundle, and a direct walk names the offending field.
+//! that can throw is caught), not through serde: serde's error machinery
+//! would pull binary-float formatting into the bundle, and a direct walk
+//! names the offending field.
 
 use std::rc::Rc;
 
@@ -60,10 +61,12 @@ fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
     if let Some(text) = value.as_string() {
         return Ok(Loose::Text(text));
     }
-    if value.as_f64().is_some() {
-        return Ok(match safe_integer(value) {
-            Some(n) => Loose::Integer(n),
-            None => Loose::Number,
+    if let Some(n) = value.as_f64() {
+        // A safe integer (|n| ≤ 2^53 − 1) converts to i64 exactly.
+        return Ok(if Number::is_safe_integer(value) {
+            Loose::Integer(i128::from(n as i64))
+        } else {
+            Loose::Number
         });
     }
     if value.is_bigint() {
@@ -108,15 +111,6 @@ fn read(value: &JsValue, path: &str, depth: usize) -> Result<Loose, String> {
     Err(format!(
         "{path}: must be JSON data (a string, number, boolean, null, array or object), not {kind}"
     ))
-}
-
-/// `value` as an integer when it is a safe integer (|n| ≤ 2^53 − 1).
-fn safe_integer(value: &JsValue) -> Option<i128> {
-    if !Number::is_safe_integer(value) {
-        return None;
-    }
-    // Exact: a safe integer converts to i64 without rounding.
-    value.as_f64().map(|n| i128::from(n as i64))
 }
 
 /// A `BigInt`'s value when it fits in an `i128`.
