@@ -48,8 +48,13 @@ impl Separators {
     };
 }
 
-/// Parses a non-negative decimal string (contract form: `"1000"`, `"0.05"`).
+/// Parses a non-negative decimal string (contract form: `"1000"`, `"0.05"`:
+/// nothing around the digits, not even spaces).
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    if trimmed.len() != text.len() && !trimmed.is_empty() {
+        return Err("must not contain spaces".into());
+    }
     parse_typed(text, Separators::PLAIN)
 }
 
@@ -210,7 +215,10 @@ mod tests {
     fn accepts_plain_decimals() {
         assert_eq!(parse_decimal("1000").unwrap().to_string(), "1000");
         assert_eq!(parse_decimal("0.05").unwrap().to_string(), "0.05");
-        assert_eq!(parse_decimal(" 1.50 ").unwrap().to_string(), "1.50");
+        assert_eq!(parse_decimal("1.50").unwrap().to_string(), "1.50");
+        // A typed balance may carry spaces around it; a contract value not.
+        assert_eq!(parse_typed_balance(" 1.50 ").unwrap().to_string(), "1.50");
+        assert_eq!(parse_decimal(" 1.50 ").unwrap_err(), "must not contain spaces");
         assert_eq!(parse_decimal(".5").unwrap().to_string(), "0.5");
         // 30 trailing zeros: the 28 a Decimal holds are kept, the rest dropped.
         assert_eq!(

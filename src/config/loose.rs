@@ -150,11 +150,12 @@ impl<'a> Fields<'a> {
         };
         match value {
             Loose::Integer(n) if range.contains(n) => Ok(Some(*n)),
-            // Accept an integer written as a string, e.g. "8".
-            Loose::Text(t) => match t.trim().parse::<i128>() {
-                Ok(n) if range.contains(&n) => Ok(Some(n)),
-                _ => Err(bad()),
-            },
+            // The contract types these as JSON numbers; a string is refused
+            // the way a decimal written as a number is.
+            Loose::Text(_) => Err(EngineError::new(
+                path.clone(),
+                format!("must be an integer from {lo} to {hi} (a JSON number, not a string)"),
+            )),
             _ => Err(bad()),
         }
     }

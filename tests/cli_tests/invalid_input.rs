@@ -40,6 +40,11 @@ fn malformed_decimals() {
         "asset.min_amount",
     );
     assert!(line.contains("decimal point"), "{line}");
+    // Padding is not part of a contract decimal.
+    for padded in [r#"" 1""#, r#""1 ""#, r#""\t1\n""#, r#""1\u00a0""#] {
+        let line = assert_invalid(&with_snapshots(&format!("[{padded}]")), "snapshots[0]");
+        assert!(line.contains("spaces"), "{line}");
+    }
 }
 
 #[test]
@@ -136,6 +141,7 @@ fn days_out_of_range() {
         "-1",
         "1.5",
         "\"ten\"",
+        "\"30\"",
         "99999999999999999999999",
     ] {
         let line = assert_invalid(&with_extra(&format!(r#""days": {days}"#)), "days");

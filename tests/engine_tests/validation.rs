@@ -145,7 +145,6 @@ fn parse_decimal_accepts_contract_decimals() {
     assert_eq!(ok("0.05"), "0.05");
     assert_eq!(ok("1.50"), "1.50");
     assert_eq!(ok(".5"), "0.5");
-    assert_eq!(ok(" 7 "), "7");
     assert_eq!(
         ok("0.0000000000000000000000000001"),
         "0.0000000000000000000000000001"
@@ -177,6 +176,10 @@ fn parse_decimal_rejects_with_reasons() {
     assert!(why("1.2.3").contains("more than one decimal point"));
     assert!(why("1,000").contains("thousands"));
     assert!(why("1 000").contains("spaces"));
+    // A contract value is exactly its digits: no padding either.
+    assert!(why(" 7").contains("spaces"));
+    assert!(why("7\n").contains("spaces"));
+    assert!(why("7\u{a0}").contains("spaces"));
     assert!(why("NaN").contains("finite"));
     assert!(why("-inf").contains("finite"));
     assert!(why("abc").contains("not a number"));
@@ -244,18 +247,31 @@ fn request_timeline_uses_the_assets_snapshot_count() {
 }
 
 #[test]
-fn request_integer_fields_may_be_strings() {
-    let r = parse_request(&loose(json!({
-        "asset": {"symbol": "X", "apr": "0.05", "payout_decimals": "2"},
-        "snapshots": ["1000"], "days": "3"
-    })))
-    .unwrap();
-    assert_eq!(r.days, 3);
-    let report = r.run().unwrap();
-    assert_eq!(report.days.len(), 3);
-    // 1000 × 0.05 ÷ 365 = 0.1369… → 2 decimals: 0.13; three days: 0.39.
-    assert_eq!(report.daily_reward, "0.13");
-    assert_eq!(report.total_reward, "0.39");
+fn request_integer_fields_must_be_json_numbers() {
+    // The contract types `days`, `payout_decimals` and `snapshots_per_day`
+    // as integers; a string is refused, like a decimal given as a number.
+    let cases = [
+        (
+            json!({"asset": {"symbol": "X", "apr": "0.05"}, "snapshots": ["1"], "days": "3"}),
+            "days",
+        ),
+        (
+            json!({"asset": {"symbol": "X", "apr": "0.05", "payout_decimals": "2"}, "snapshots": ["1"]}),
+            "asset.payout_decimals",
+        ),
+        (
+            json!({"asset": {"symbol": "X", "apr": "0.05", "snapshots_per_day": "24"}, "snapshots": ["1"]}),
+            "asset.snapshots_per_day",
+        ),
+    ];
+    for (value, field) in cases {
+        let e = parse_request(&loose(value)).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!("{field}: must be an integer from")),
+            "{e}"
+        );
+        assert!(e.ends_with("(a JSON number, not a string)"), "{e}");
+    }
 }
 
 #[test]
