@@ -218,7 +218,10 @@ mod tests {
         assert_eq!(parse_decimal("1.50").unwrap().to_string(), "1.50");
         // A typed balance may carry spaces around it; a contract value not.
         assert_eq!(parse_typed_balance(" 1.50 ").unwrap().to_string(), "1.50");
-        assert_eq!(parse_decimal(" 1.50 ").unwrap_err(), "must not contain spaces");
+        assert_eq!(
+            parse_decimal(" 1.50 ").unwrap_err(),
+            "must not contain spaces"
+        );
         assert_eq!(parse_decimal(".5").unwrap().to_string(), "0.5");
         // 30 trailing zeros: the 28 a Decimal holds are kept, the rest dropped.
         assert_eq!(

@@ -1,6 +1,7 @@
-//! A number drawn with its locale's digit groups. The separators are CSS
-//! pseudo-elements (see `grp-*` in the stylesheet), so the element's text is
-//! plain digits (`1000.5`) while the eye sees `1,000.5`.
+//! A number drawn with its locale's digit groups and decimal separator. Both
+//! are drawn by CSS (see `grp-*` and `.dp`/`.fr` in the stylesheet), so the
+//! element's text is always the plain contract form (`1000.5`) while the eye
+//! sees `1,000.5` in en-US and `1.000,5` in de-DE.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -31,8 +32,29 @@ pub fn grouped_html(value: Decimal, decimal: char) -> Html {
             { g.head }
             { for g.groups.into_iter().map(|group| html! { <span class="g">{ group }</span> }) }
             if let Some(fraction) = g.fraction {
-                { format!("{decimal}{fraction}") }
+                { fraction_html(&fraction, decimal) }
             }
         </>
+    }
+}
+
+/// A plain decimal text such as `0.15%`, with the locale's decimal separator
+/// drawn the same way as in [`grouped_html`].
+pub fn decimal_text_html(text: &str, decimal: char) -> Html {
+    match text.split_once('.') {
+        Some((int, fraction)) => {
+            html! { <>{ int.to_string() }{ fraction_html(fraction, decimal) }</> }
+        }
+        None => html! { text.to_string() },
+    }
+}
+
+/// `.` and the digits after it. A decimal-comma locale keeps the `.` in the
+/// text (hidden from eyes and screen readers) and shows a CSS-drawn `,`.
+fn fraction_html(fraction: &str, decimal: char) -> Html {
+    if decimal == '.' {
+        html! { format!(".{fraction}") }
+    } else {
+        html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr">{ fraction.to_string() }</span></> }
     }
 }

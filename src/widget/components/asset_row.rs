@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::amount::grouped_html;
+use super::amount::{decimal_text_html, grouped_html};
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
@@ -256,12 +256,12 @@ fn apr_cell(
     let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
     html! {
         <>
-            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ format!("{}%", percent_text(headline)) }</span>
+            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ decimal_text_html(&format!("{}%", percent_text(headline)), dec) }</span>
             if row.shows_sample_rate() {
                 <span class="ss-tag" title="Sample value">{ "sample" }</span>
             }
             if let Some(apy) = apy {
-                <span class="ss-apy">{ format!("APY {apy}% if held") }</span>
+                <span class="ss-apy">{ "APY " }{ decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }</span>
             }
             if let Some(tiers) = &tiers {
                 <ul class="ss-tiers" aria-label="Tiered APR">
@@ -269,7 +269,7 @@ fn apr_cell(
                         let lower = if i == 0 { None } else { tiers[i - 1].up_to };
                         html! {
                             <li>
-                                { format!("{}%", percent_text(t.apr)) }
+                                { decimal_text_html(&format!("{}%", percent_text(t.apr)), dec) }
                                 { match (t.up_to, lower) {
                                     (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, dec) }</> },
                                     (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, dec) }</> },

@@ -1,0 +1,88 @@
+// The config's `locale` (PRODUCT.md §3): a visitor sees numbers the way their
+// locale writes them (digit groups and decimal separator), while the test
+// hooks' text stays the contract form ("0.13698630", "1000", "1.5%") in every
+// locale, so a page's tests and a copy-paste read the same digits.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { hookText, useBrowser } from "./support/fixture.mjs";
+import { BNB, USDT, expectText, openWidget, row, typeBalance, userConfig } from "./support/widget.mjs";
+
+const ctx = useBrowser();
+
+/**
+ * The text as drawn on screen: CSS `::before`/`::after` content included,
+ * text whose font size is 0 (kept only for the text content) left out.
+ */
+function drawn(locator) {
+  return locator.evaluate((root) => {
+    const pseudo = (el, which) => {
+      const c = getComputedStyle(el, which).content;
+      return c === "none" || c === "normal" ? "" : JSON.parse(c);
+    };
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        return getComputedStyle(node.parentElement).fontSize === "0px" ? "" : node.data;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) return "";
+      return pseudo(node, "::before") + [...node.childNodes].map(walk).join("") + pseudo(node, "::after");
+    };
+    return walk(root).trim();
+  });
+}
+
+test("de-DE: decimal comma and dot groups on screen, the contract digits in the hooks", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT], { locale: "de-DE" }));
+
+  // Typed the German way: "1.000" is one thousand.
+  await typeBalance(page, "BNB", "1.000");
+  // 1000 × 0.05 ÷ 365 = 0.136986301… → 0.13698630 (the spec's worked example).
+  await expectText(row(page, "BNB").daily, "0.13698630");
+  const daily = page.getByTestId("daily-reward-BNB");
+  assert.equal(await daily.innerText(), "0.13698630", "rendered text keeps the '.'");
+  assert.equal(await drawn(daily), "0,13698630", "the eye sees a decimal comma");
+
+  assert.equal(await hookText(page, "min-BNB"), "0.5");
+  assert.equal(await drawn(page.getByTestId("min-BNB")), "0,5");
+  assert.equal(await hookText(page, "max-BNB"), "1000");
+  assert.equal(await drawn(page.getByTestId("max-BNB")), "1.000");
+  assert.equal(await hookText(page, "apr-BNB"), "5%");
+  // APY of 5%: (1 + 0.05/365)^365 − 1 = 0.0512675… → 5.13%.
+  assert.equal(await drawn(page.getByTestId("asset-row-BNB").locator(".ss-apy")), "APY 5,13% if held");
+
+  // The spec's tiered example, typed with a group dot: 10,000 → 0.30410958 a day;
+  // over the default 30 days without compounding 30 × 0.30410958 = 9.12328740.
+  await typeBalance(page, "USDT", "10.000");
+  await expectText(row(page, "USDT").daily, "0.30410958");
+  assert.equal(await drawn(page.getByTestId("daily-reward-USDT")), "0,30410958");
+  assert.equal(await hookText(page, "cumulative-reward-USDT"), "9.12328740");
+  assert.equal(await drawn(page.getByTestId("cumulative-reward-USDT")), "9,12328740");
+  // Tiers: 0.8% up to 5,000.
+  assert.equal(await drawn(page.getByTestId("asset-row-USDT").locator(".ss-tiers li").nth(1)), "0,8% up to 5.000");
+  assert.equal(await hookText(page, "apr-USDT"), "12%");
+
+  // Screen readers get the comma, not the hidden point.
+  const points = page.getByTestId("daily-reward-BNB").locator(".dp");
+  assert.equal(await points.getAttribute("aria-hidden"), "true");
+
+  // A typed comma is the decimal separator: "999,5" is 999.5, under the cap of 1000:
+  // 999.5 × 0.05 ÷ 365 = 49.975 ÷ 365 = 0.136917808… → 0.13691780.
+  await typeBalance(page, "BNB", "999,5");
+  await expectText(row(page, "BNB").daily, "0.13691780");
+  assert.equal(await drawn(page.getByTestId("daily-reward-BNB")), "0,13691780");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("en-US: comma groups and a decimal point, drawn text and hooks agree but for the groups", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT], { locale: "en-US" }));
+  await typeBalance(page, "USDT", "10,000");
+  await expectText(row(page, "USDT").daily, "0.30410958");
+  assert.equal(await drawn(page.getByTestId("daily-reward-USDT")), "0.30410958");
+  assert.equal(await page.getByTestId("daily-reward-USDT").locator(".dp").count(), 0, "no hidden point");
+  assert.equal(await hookText(page, "max-BNB"), "1000");
+  assert.equal(await drawn(page.getByTestId("max-BNB")), "1,000");
+  assert.equal(await drawn(page.getByTestId("min-BNB")), "0.5");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
