@@ -227,6 +227,32 @@ test(
   },
 );
 
+test("a page left open past 00:00 UTC moves the timeline to the new day by itself", async () => {
+  // 23 Nov 2026, 23:59:30 UTC: first snapshot 24 Nov, first reward by 25 Nov.
+  const page = await openWidget(ctx, userConfig([BNB]), {
+    setup: (p) => p.clock.install({ time: new Date("2026-11-23T23:59:30Z") }),
+  });
+  assert.equal(
+    await hookText(page, "activation-timeline"),
+    "activate now → first snapshot 2026-11-24 00:00 UTC → first reward by 2026-11-25 08:00 UTC",
+  );
+  // One minute later it is 24 Nov: activating now means a first snapshot on 25 Nov
+  // and a first reward by 26 Nov, without any input from the visitor.
+  await page.clock.fastForward("01:00");
+  await expectValue(
+    () => hookText(page, "activation-timeline"),
+    "activate now → first snapshot 2026-11-25 00:00 UTC → first reward by 2026-11-26 08:00 UTC",
+  );
+  // And again a day later (the next timer is armed after each change of day).
+  await page.clock.fastForward("24:00:00");
+  await expectValue(
+    () => hookText(page, "activation-timeline"),
+    "activate now → first snapshot 2026-11-26 00:00 UTC → first reward by 2026-11-27 08:00 UTC",
+  );
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("the timeline line dates in UTC across month and year ends", async () => {
   // The browser runs at UTC+14 (Kiritimati), where every instant below is
   // already the next calendar day: dates taken from local time would be a day late.

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::widget::format::UtcDate;
+use crate::widget::hooks::use_utc_day::use_utc_day;
 use crate::widget::state::{Action, Activation, State};
 
 /// Props of [`ActivationBar`].
@@ -15,16 +16,11 @@ pub struct ActivationBarProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Today's Unix day (UTC) from the browser clock.
-pub fn today() -> i64 {
-    // Milliseconds since the epoch; a JavaScript number holds them exactly.
-    (js_sys::Date::now() as i64).div_euclid(86_400_000)
-}
-
 /// Activate button, toggle and timeline.
 #[function_component(ActivationBar)]
 pub fn activation_bar(props: &ActivationBarProps) -> Html {
     let a = props.activation;
+    let today = use_utc_day();
     let on_activate = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::OpenTerms))
@@ -33,7 +29,7 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::SetEarning(!a.on)))
     };
-    let start = a.activated_day.filter(|_| a.on).unwrap_or_else(today);
+    let start = a.activated_day.filter(|_| a.on).unwrap_or(today);
     let first_snapshot = UtcDate::from_unix_days(start + 1).iso();
     let first_reward = UtcDate::from_unix_days(start + 2).iso();
     let lead = if a.on {

@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use super::activation_bar::today;
 use crate::widget::hooks::use_focus_trap::{focused_in, use_focus_trap};
+use crate::widget::hooks::use_utc_day::today;
 use crate::widget::state::{Action, State};
 
 /// Props of [`TermsDialog`].

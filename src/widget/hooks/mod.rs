@@ -1,4 +1,6 @@
-//! Reusable UI logic with a name: persisted activation, focus trapping.
+//! Reusable UI logic with a name: persisted activation, focus trapping, the
+//! current UTC date.
 
 pub mod use_activation_store;
 pub mod use_focus_trap;
+pub mod use_utc_day;
