@@ -122,6 +122,10 @@ pub fn widget(props: &WidgetProps) -> Html {
     });
 
     let demo = state.mode == Mode::Demo;
+    let shows_samples = state
+        .rows
+        .iter()
+        .any(|r| r.shows_sample_rate() || r.shows_sample_cap());
     let class = classes!(
         "ss-root",
         format!("theme-{}", state.theme.as_str()),
@@ -159,9 +163,12 @@ pub fn widget(props: &WidgetProps) -> Html {
                 }}
             />
             <p class="ss-footnote">
-                { "Rewards = average of the day's balance snapshots (taken from 00:00 UTC) × APR ÷ 365, paid the next day by 08:00 UTC and rounded down. APRs are estimates and can change. Values marked " }
-                <span class="ss-tag">{ "sample" }</span>
-                { " are illustrative, not offers." }
+                { "Rewards = average of the day's balance snapshots (taken from 00:00 UTC) × APR ÷ 365, paid the next day by 08:00 UTC and rounded down. APRs are estimates and can change." }
+                if shows_samples {
+                    { " Values marked " }
+                    <span class="ss-tag">{ "sample" }</span>
+                    { " are illustrative, not offers." }
+                }
             </p>
             if demo {
                 <section class="ss-demo" aria-label="Product team tools">

@@ -22,6 +22,7 @@ test("the demo page shows every sample asset with its published minimum", async 
   assert.equal(await hookText(widget, "max-SUI"), "50000");
   // Unpublished values are labelled as samples, in both modes.
   assert.match(await widget.getByTestId("asset-row-SOL").textContent(), /sample/i);
+  assert.match(await widget.locator(".ss-footnote").textContent(), /Values marked sample are illustrative/i);
   const demo = page.locator("#earn-demo");
   const solApr = demo.getByTestId("asset-row-SOL").locator(".c-apr");
   assert.match(await solApr.textContent(), /sample/i);

@@ -41,6 +41,8 @@ test("the table shows token, name, minimum, maximum, the exact APR and the APY i
 
   // Exact as configured, no rounding: 0.123456789 → 12.3456789%.
   assert.equal(await hookText(page, "apr-XAPR"), "12.3456789%");
+  // The host configured every value itself: no "sample" label, nor its footnote.
+  assert.doesNotMatch(await page.locator(".ss-root").textContent(), /sample/i);
 
   // Before anything is typed: no estimate yet, and a neutral badge.
   for (const sym of ["BNB", "USDT", "XAPR"]) {
