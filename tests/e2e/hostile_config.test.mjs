@@ -90,7 +90,7 @@ test("enormous numbers and 40-digit decimals are precise errors", async () => {
       "config.assets[0].tiers[0].up_to: has more than 28 decimals"],
     ["40-digit price", oneAsset({ price: "9".repeat(40) }), "config.assets[0].price: is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"],
     ["huge horizon", JSON.stringify({ horizon_days: 1e21 }), "config.horizon_days: must be an integer from 1 to 3650"],
-    ["huge payout decimals", oneAsset({ payout_decimals: "99999999999999999999999" }), "config.assets[0].payout_decimals: must be an integer from 0 to 18"],
+    ["huge payout decimals", oneAsset({ payout_decimals: "99999999999999999999999" }), "config.assets[0].payout_decimals: must be an integer from 0 to 18 (a JSON number, not a string)"],
     ["huge snapshots", oneAsset({ snapshots_per_day: 2 ** 53 }), "config.assets[0].snapshots_per_day: must be an integer from 1 to 1440"],
   ]);
 });
@@ -217,7 +217,8 @@ test("wrong types are errors naming the field and the type found", async () => {
     ["mode", JSON.stringify({ mode: "admin" }), 'config.mode: must be "user" or "demo"'],
     ["mode a number", JSON.stringify({ mode: 1 }), "config.mode: must be a string, not a number"],
     ["theme", JSON.stringify({ theme: "blue" }), 'config.theme: must be "light", "dark" or "auto"'],
-    ["horizon a word", JSON.stringify({ horizon_days: "thirty" }), "config.horizon_days: must be an integer from 1 to 3650"],
+    ["horizon a word", JSON.stringify({ horizon_days: "thirty" }), "config.horizon_days: must be an integer from 1 to 3650 (a JSON number, not a string)"],
+    ["horizon a numeric string", JSON.stringify({ horizon_days: "30" }), "config.horizon_days: must be an integer from 1 to 3650 (a JSON number, not a string)"],
     ["horizon fractional", JSON.stringify({ horizon_days: 30.5 }), "config.horizon_days: must be an integer from 1 to 3650"],
     ["horizon 0", JSON.stringify({ horizon_days: 0 }), "config.horizon_days: must be an integer from 1 to 3650"],
     ["horizon 3651", JSON.stringify({ horizon_days: 3651 }), "config.horizon_days: must be an integer from 1 to 3650"],
