@@ -58,10 +58,16 @@ function plainConfig(value) {
   }
 }
 
-/** A handle that outlives the wasm one safely: calls after destroy() are no-ops. */
-function wrap(inner) {
+/** The live handle of each mounted element: mounting again replaces it. */
+const HANDLES = new WeakMap();
+
+/**
+ * A handle that outlives the wasm one safely: calls after destroy() are
+ * no-ops, and so are calls on a handle replaced by a later mount().
+ */
+function wrap(element, inner) {
   let live = inner;
-  return Object.freeze({
+  const handle = Object.freeze({
     update(config) {
       if (!live) return;
       const read = plainConfig(config);
@@ -73,12 +79,15 @@ function wrap(inner) {
         live.destroy();
         live.free();
         live = null;
+        if (HANDLES.get(element) === handle) HANDLES.delete(element);
       }
     },
     get mounted() {
       return live !== null;
     },
   });
+  HANDLES.set(element, handle);
+  return handle;
 }
 
 /** Shows `message` in `element` without WebAssembly (when it failed to load). */
@@ -105,15 +114,18 @@ export async function mount(element, config) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
     return plainError(element, "The soft staking estimator could not be loaded.");
   }
+  // Mounting an element again replaces its widget: the old handle is done.
+  HANDLES.get(element)?.destroy();
   const read = plainConfig(config);
-  return read.ok ? wrap(mountWidget(element, read.config)) : wrap(mountError(element, read.message));
+  return wrap(element, read.ok ? mountWidget(element, read.config) : mountError(element, read.message));
 }
 
 /** Mounts a widget that shows only `message` as its config error. */
 async function mountWithError(element, message) {
   try {
     await boot();
-    return wrap(mountError(element, message));
+    HANDLES.get(element)?.destroy();
+    return wrap(element, mountError(element, message));
   } catch (err) {
     return plainError(element, message);
   }

@@ -301,6 +301,34 @@ test("destroy() empties the box and stops the widget; later calls are harmless",
   await page.close();
 });
 
+test("mount() on an element that already holds a widget replaces it; the old handle is done", async () => {
+  const page = await openEarn();
+  const w = earn(page);
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  const state = await page.evaluate(async () => {
+    const el = document.getElementById("earn");
+    const first = window.earnWidget;
+    const second = await window.earnMount(el, window.earnConfig);
+    window.earnWidget = second;
+    const out = { firstMounted: first.mounted, secondMounted: second.mounted };
+    // The replaced handle can no longer touch the element's new widget.
+    first.destroy();
+    first.update({ assets: [{ symbol: "OLD", apr: "0.01" }] });
+    out.rowsAfterOldHandle = el.shadowRoot.querySelectorAll('[data-testid^="asset-row-"]').length;
+    return out;
+  });
+  // The page's config has four assets (BNB, USDT, XSS, XSS2): all still there.
+  assert.deepEqual(state, { firstMounted: false, secondMounted: true, rowsAfterOldHandle: 4 });
+  assert.equal(await w.getByTestId("asset-row-BNB").count(), 1, "one widget, not two");
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "", "a fresh widget");
+  // The new widget works.
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---------------------------------------------------------------------------
 // Styles.
 
