@@ -14,7 +14,7 @@ pub struct ConfigErrorProps {
 pub fn config_error(props: &ConfigErrorProps) -> Html {
     html! {
         <div class="ss-config-error" role="alert" data-testid="config-error">
-            <strong>{ "The soft staking estimator could not start: " }</strong>
+            <strong>{ "The soft staking estimator cannot show estimates: " }</strong>
             <span>{ props.message.clone() }</span>
         </div>
     }

@@ -101,7 +101,7 @@ export async function retype(scope, testid, text) {
 /** The config-error text of `scope`, without the fixed lead-in. */
 export async function configError(scope) {
   const text = (await scope.getByTestId("config-error").textContent()).trim();
-  return text.replace(/^The soft staking estimator could not start:\s*/, "");
+  return text.replace(/^The soft staking estimator cannot show estimates:\s*/, "");
 }
 
 /** Activate → tick the terms → Start Earning, inside `scope`; waits for ON. */
