@@ -1,5 +1,6 @@
-// The example host page's own script: listens to the widget's events and,
-// on a button press, replaces its config through update().
+// The example host page's own script: mounts the widget with its config,
+// listens to the widget's events and, on a button press, changes the config
+// through update() (what the visitor typed stays).
 import { mount } from "./embed.js";
 
 const log = document.getElementById("event-log");
@@ -16,11 +17,13 @@ earn.addEventListener("softstaking:estimate", (e) =>
   note(`estimate: ${e.detail.symbol} ${e.detail.balance} → ${e.detail.daily_reward} a day`),
 );
 
-document.getElementById("raise-apr").addEventListener("click", async () => {
-  const config = await (await fetch("assets.json")).json();
-  config.assets.find((a) => a.symbol === "BNB").apr = "0.025";
-  // The declarative widget is replaced by one we control, keeping the element.
-  const widget = await mount(earn, config);
+const config = await (await fetch("assets.json")).json();
+const widget = await mount(earn, config);
+window.softStakingWidget = widget;
+
+document.getElementById("raise-apr").addEventListener("click", () => {
+  const promo = structuredClone(config);
+  promo.assets.find((a) => a.symbol === "BNB").apr = "0.025";
+  widget.update(promo);
   note("config updated: BNB APR 2.5%");
-  window.softStakingWidget = widget;
 });

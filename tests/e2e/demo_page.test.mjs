@@ -43,3 +43,23 @@ test("typing a balance updates the estimate on the same keystroke", async () => 
   assert.equal(await hookText(widget, "apr-BNB"), "0.15%");
   await page.close();
 });
+
+test("the example host page mounts the widget and raises an APR through update(), keeping the balance", async () => {
+  const page = await openPage(ctx, "/host.html");
+  const widget = page.locator("#earn");
+  await widget.getByTestId("asset-row-BNB").waitFor();
+  // assets.json: BNB at 1.23%: 1000 × 0.0123 ÷ 365 = 12.3 ÷ 365 = 0.0336986301… → 0.03369863.
+  assert.equal(await hookText(widget, "apr-BNB"), "1.23%");
+  await widget.getByTestId("balance-input-BNB").fill("1000");
+  await textIs(widget.getByTestId("daily-reward-BNB"), "0.03369863");
+
+  await page.getByRole("button", { name: /Promo/ }).click();
+  // 2.5%: 1000 × 0.025 ÷ 365 = 25 ÷ 365 = 0.0684931506… → 0.06849315.
+  await textIs(widget.getByTestId("apr-BNB"), "2.5%");
+  await textIs(widget.getByTestId("daily-reward-BNB"), "0.06849315");
+  assert.equal(await widget.getByTestId("balance-input-BNB").inputValue(), "1000", "the typed balance stays");
+  assert.match(await page.locator("#event-log").textContent(), /config updated: BNB APR 2\.5%/);
+  assert.match(await page.locator("#event-log").textContent(), /estimate: BNB 1000 → 0\.03369863 a day/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
