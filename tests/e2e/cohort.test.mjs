@@ -151,7 +151,7 @@ test("a pasted cohort: per-symbol and total payouts before and after, counts, pr
   const status = w.getByTestId("cohort-status");
   await textIs(status, /^Done: /);
   // 19 holdings; "BNB,-3", "BNB,abc" and "not a holding" unreadable; DOGE unknown.
-  assert.match(await status.textContent(), /^Done: 19 holdings in \d+ ms, 3 unreadable lines, 1 holdings of unknown symbols\.$/);
+  assert.match(await status.textContent(), /^Done: 19 holdings in \d+ ms, 3 unreadable lines, 1 holding of unknown symbols\.$/);
 
   for (const sym of SYMBOLS) {
     assert.deepEqual(await resultRow(w, sym), expectedRow(sym, before, after), sym);
@@ -276,6 +276,41 @@ test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills
   await page.close();
 });
 
+test("the totals follow the rates: an APR edit or update() recomputes them; edited holdings are flagged", async () => {
+  const page = await openMounted(ctx, config());
+  const w = page.locator("#earn");
+  await w.getByTestId("cohort-input").fill("BNB,1000");
+  await w.getByTestId("cohort-run").click();
+  // BNB 1000 at 5 % (cap 1000): 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630 both sides.
+  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
+
+  // The APR goes to 20 % after the run: no new click, the after side follows:
+  // 1000 × 0.20 ÷ 365 = 200 ÷ 365 = 0.5479452054… → 0.54794520.
+  await retype(w, "apr-input-BNB", "20");
+  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await textIs(w.getByTestId("cohort-status"), /^Done: 1 holding in \d+ ms\.$/);
+
+  // A new config from the host is the new baseline (before = after), and
+  // symbols it no longer has leave the table: BNB at 10 %, cap 1000:
+  // 1000 × 0.10 ÷ 365 = 100 ÷ 365 = 0.2739726027… → 0.27397260.
+  await page.evaluate(() => window.ssWidget.update({
+    mode: "demo", assets: [{ symbol: "BNB", apr: "0.10", min_amount: "0.5", max_cap: "1000" }],
+  }));
+  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "0 → 0" });
+  assert.equal(await w.getByTestId("cohort-total-before-USDT").count(), 0);
+
+  // Holdings edited after the run: the totals are kept but flagged until the next run.
+  await w.getByTestId("cohort-input").fill("BNB,1000\nBNB,1000");
+  await textIs(w.getByTestId("cohort-status"), /The holdings changed since: compute again to update the totals\.$/);
+  assert.equal((await resultRow(w, "BNB")).holdings, "1");
+  await w.getByTestId("cohort-run").click();
+  // Two holdings: 2 × 0.27397260 = 0.54794520.
+  await eventually(() => resultRow(w, "BNB"), { holdings: "2", before: "0.54794520", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await textIs(w.getByTestId("cohort-status"), /^Done: 2 holdings in \d+ ms\.$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("running again replaces the result; an empty cohort says what to do", async () => {
   const page = await openMounted(ctx, config());
   const w = page.locator("#earn");
@@ -284,7 +319,7 @@ test("running again replaces the result; an empty cohort says what to do", async
   // BNB 1000 at 5 % → 0.13698630 before and after (nothing edited).
   await w.getByTestId("cohort-input").fill("BNB,1000");
   await w.getByTestId("cohort-run").click();
-  await textIs(w.getByTestId("cohort-status"), /^Done: 1 holdings/);
+  await textIs(w.getByTestId("cohort-status"), /^Done: 1 holding in/);
   assert.deepEqual(await resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
   // Two holdings, 10 % now: after = 2 × 0.27397260 = 0.54794520.
   await retype(w, "apr-input-BNB", "10");

@@ -1,7 +1,9 @@
 //! Demo mode: cohort impact. A CSV of `symbol,balance` holdings (pasted or
 //! uploaded) → per symbol and in total, the daily payout before and after the
 //! rate change, with counts below the minimum and over the cap. Runs in slices
-//! of a few milliseconds with a progress bar, so the page never freezes.
+//! of a few milliseconds with a progress bar, so the page never freezes. The
+//! totals follow the rates: a change to a rate (or a new config) while a result
+//! is shown or a run is going recomputes them from the same holdings.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +14,7 @@ use yew::prelude::*;
 
 use super::amount::grouped_html;
 use crate::engine::cohort::Side;
+use crate::engine::Asset;
 use crate::widget::cohort_job::{CohortJob, CohortSummary};
 use crate::widget::row::Row;
 use crate::widget::yield_now::yield_to_browser;
@@ -62,15 +65,44 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
         use_effect_with((), move |_| move || *generation.borrow_mut() += 1);
     }
 
+    // The holdings of the latest run, recomputed when the rates change.
+    let last_input = use_mut_ref(|| None::<Rc<str>>);
+    // The holdings were edited (typed or uploaded) since the latest run.
+    let input_edited = use_state(|| false);
+    let pairs = asset_pairs(&props.rows);
+    {
+        let (last_input, generation, view) = (last_input.clone(), generation.clone(), view.clone());
+        use_effect_with(pairs.clone(), move |pairs| {
+            if let Some(text) = last_input.borrow().clone() {
+                start_run(text, pairs.clone(), &generation, &view);
+            }
+        });
+    }
+    let on_edit = {
+        let (input_edited, last_input) = (input_edited.clone(), last_input.clone());
+        Callback::from(move |_: InputEvent| {
+            if last_input.borrow().is_some() {
+                input_edited.set(true);
+            }
+        })
+    };
+
     let on_file = {
-        let file_text = file_text.clone();
-        let view = view.clone();
+        let (file_text, view, input_edited, last_input) = (
+            file_text.clone(),
+            view.clone(),
+            input_edited.clone(),
+            last_input.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             let (file_text, view) = (file_text.clone(), view.clone());
+            if last_input.borrow().is_some() {
+                input_edited.set(true);
+            }
             spawn_local(async move {
                 match JsFuture::from(file.text())
                     .await
@@ -88,13 +120,15 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     };
 
     let on_run = {
-        let (view, textarea, file_text, generation) = (
+        let (view, textarea, file_text, generation, last_input, input_edited) = (
             view.clone(),
             textarea.clone(),
             file_text.clone(),
             generation.clone(),
+            last_input.clone(),
+            input_edited.clone(),
         );
-        let rows = props.rows.clone();
+        let pairs = pairs.clone();
         Callback::from(move |_| {
             let typed = textarea
                 .cast::<HtmlTextAreaElement>()
@@ -104,25 +138,17 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 (Some((_, uploaded)), true) => uploaded.clone(),
                 _ => Rc::from(typed),
             };
+            input_edited.set(false);
             if text.trim().is_empty() {
+                *generation.borrow_mut() += 1;
+                *last_input.borrow_mut() = None;
                 view.set(View::Failed(
                     "Paste or upload holdings first: one symbol,balance per line.".into(),
                 ));
                 return;
             }
-            // Before = the assets as configured, after = as edited now.
-            let pairs = rows
-                .iter()
-                .map(|r| (r.original.clone(), r.item.asset.clone()))
-                .collect();
-            *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
-            spawn_local(run_sliced(
-                CohortJob::new(text, pairs),
-                generation.clone(),
-                mine,
-                view.clone(),
-            ));
+            *last_input.borrow_mut() = Some(text.clone());
+            start_run(text, pairs.clone(), &generation, &view);
         })
     };
 
@@ -137,7 +163,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             <p class="ss-hint">{ "Holdings as CSV, one symbol,balance per line (a header line is optional). The total daily payout is computed before and after your changes, in this browser." }</p>
             <label class="ss-sr-only" for="ss-cohort-input">{ "Cohort holdings CSV" }</label>
             <textarea id="ss-cohort-input" ref={textarea} spellcheck="false" placeholder={"symbol,balance\nBNB,12.5\nSOL,340"}
-                data-testid="cohort-input" />
+                oninput={on_edit} data-testid="cohort-input" />
             <div class="ss-cohort-actions">
                 <label class="ss-button">
                     { "Upload CSV…" }
@@ -155,12 +181,17 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 { match &*view {
                     View::Idle => html! {},
                     View::Running { done, total } => html! { format!("Reading… {}%", done * 100 / (*total).max(1)) },
-                    View::Finished { summary, millis } => html! { format!(
-                        "Done: {} holdings in {} ms{}{}.",
-                        summary.rows, millis,
-                        if summary.invalid > 0 { format!(", {} unreadable lines", summary.invalid) } else { String::new() },
-                        if summary.unknown > 0 { format!(", {} holdings of unknown symbols", summary.unknown) } else { String::new() },
-                    ) },
+                    View::Finished { summary, millis } => html! { <>
+                        { format!(
+                            "Done: {} in {} ms{}{}.",
+                            count(summary.rows, "holding"), millis,
+                            if summary.invalid > 0 { format!(", {}", count(summary.invalid, "unreadable line")) } else { String::new() },
+                            if summary.unknown > 0 { format!(", {} of unknown symbols", count(summary.unknown, "holding")) } else { String::new() },
+                        ) }
+                        if *input_edited {
+                            { " The holdings changed since: compute again to update the totals." }
+                        }
+                    </> },
                     View::Failed(why) => html! { <span class="ss-field-error">{ why.clone() }</span> },
                 } }
             </div>
@@ -169,6 +200,39 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             }
         </div>
     }
+}
+
+/// Before = each asset as configured, after = as edited now.
+fn asset_pairs(rows: &[Rc<Row>]) -> Vec<(Asset, Asset)> {
+    rows.iter()
+        .map(|r| (r.original.clone(), r.item.asset.clone()))
+        .collect()
+}
+
+/// `n` and `noun`, plural unless `n` is 1: "1 line", "3 lines".
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Starts a run over `text` with `pairs`, cancelling any run in progress.
+fn start_run(
+    text: Rc<str>,
+    pairs: Vec<(Asset, Asset)>,
+    generation: &Rc<RefCell<u32>>,
+    view: &UseStateHandle<View>,
+) {
+    *generation.borrow_mut() += 1;
+    let mine = *generation.borrow();
+    spawn_local(run_sliced(
+        CohortJob::new(text, pairs),
+        generation.clone(),
+        mine,
+        view.clone(),
+    ));
 }
 
 /// Runs `job` in slices of [`SLICE_MS`], giving the page back to the browser
