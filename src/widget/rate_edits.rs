@@ -94,9 +94,7 @@ impl RateEdits {
         let last = self.tiers.len().saturating_sub(1);
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for (i, tier) in self.tiers.iter_mut().enumerate() {
-            let apr = parse_into(seps, &mut tier.apr, "APR", |d| {
-                fraction_from_percent(d).ok_or_else(|| "APR has too many decimals.".to_string())
-            });
+            let apr = parse_percent_into(seps, &mut tier.apr);
             let up_to = if i == last {
                 tier.up_to.error = None;
                 Some(None)
@@ -142,16 +140,40 @@ impl RateEdits {
     }
 }
 
+/// The label of the field the editor shows: `tiers[1].up_to` → `Tier 2 up to`.
 fn friendly_field(field: &str) -> String {
     match field {
         "min_amount" => "Minimum".into(),
         "max_cap" => "Cap".into(),
         "apr" => "APR".into(),
-        other => other
-            .replace("tiers[", "Tier ")
-            .replace("].up_to", " bound")
-            .replace("].apr", " APR"),
+        other => {
+            let tier = other
+                .strip_prefix("tiers[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(index, part)| Some((index.parse::<usize>().ok()? + 1, part)));
+            match tier {
+                Some((n, ".up_to")) => format!("Tier {n} up to"),
+                Some((n, ".apr")) => format!("Tier {n} APR"),
+                _ => other.to_string(),
+            }
+        }
     }
+}
+
+/// An APR typed as a percent (`5`, `0.15`, `1.5 %`) into its fraction.
+fn parse_percent_into(seps: Separators, field: &mut Field) -> Option<Decimal> {
+    field.check(|text| {
+        let number = text.trim_end();
+        let number = number.strip_suffix('%').unwrap_or(number);
+        if number.trim().is_empty() {
+            return Err("APR is empty: enter a percent such as 5 or 0.15.".into());
+        }
+        parse_typed(number, seps)
+            .map_err(|why| format!("APR {why}."))
+            .and_then(|d| {
+                fraction_from_percent(d).ok_or_else(|| "APR has too many decimals.".to_string())
+            })
+    })
 }
 
 fn parse_into<T>(

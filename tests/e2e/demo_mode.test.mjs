@@ -176,7 +176,8 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
   await textIs(daily(w, "BNB"), "0.27397260");
 
   const aprInput = w.getByTestId("apr-input-BNB");
-  const aprError = w.getByTestId("asset-row-BNB").locator(".c-apr .ss-field-error");
+  // Each editable value's error has a hook of its own: "<input hook>-error".
+  const aprError = w.getByTestId("apr-input-BNB-error");
   for (const [typed, why] of [
     ["abc", /APR is not a number/],
     ["-1", /APR must not be negative/],
@@ -191,6 +192,13 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
     assert.equal(await hookText(w, "daily-reward-BNB"), "0.27397260", typed);
     assert.equal(await hookText(w, "apr-BNB"), "10%", typed);
   }
+  // A typed percent sign is fine: "12.5 %" → 1000 × 0.125 ÷ 365 = 0.3424657534… → 0.34246575.
+  await w.getByTestId("apr-input-BNB").fill("12.5 %");
+  await textIs(daily(w, "BNB"), "0.34246575");
+  await textIs(w.getByTestId("apr-BNB"), "12.5%");
+  // Empty: the hint speaks of percents.
+  await w.getByTestId("apr-input-BNB").fill("");
+  await textIs(aprError, "APR is empty: enter a percent such as 5 or 0.15.");
   await retype(w, "apr-input-BNB", "20");
   await eventually(() => aprInput.getAttribute("aria-invalid"), "false");
   await countIs(aprError, 0);
@@ -214,7 +222,8 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
   // Tier bounds must ascend.
   await typeBalance(w, "USDT", "10000");
   await w.getByTestId("tier-up-to-input-USDT-0").fill("6000"); // one step from 500 to 6000
-  await textIs(w.getByTestId("rate-error-USDT"), /greater than 6000/);
+  // Named as the editor labels it: "Tier 2 up to" (5000) now sits below tier 1's 6000.
+  await textIs(w.getByTestId("rate-error-USDT"), /^Tier 2 up to: must be greater than 6000/);
   await textIs(daily(w, "USDT"), "0.30410958");
   await retype(w, "tier-up-to-input-USDT-0", "500");
   await countIs(w.getByTestId("rate-error-USDT"), 0);

@@ -61,7 +61,7 @@ pub fn rate_input(props: &RateInputProps) -> Html {
                 }
             </span>
             if let Some(e) = &props.field.error {
-                <p id={error_id} class="ss-field-error">{ e.clone() }</p>
+                <p id={error_id} class="ss-field-error" data-testid={format!("{}-error", props.testid)}>{ e.clone() }</p>
             }
         </div>
     }
