@@ -105,6 +105,39 @@ test("the cumulative estimate over the horizon also shows before → after",
     await page.close();
   });
 
+test("the APR, the APY if held and the fiat values also show before → after", async () => {
+  const page = await openMounted(ctx, { ...demoConfig(), assets: [{ ...BNB, price: "600" }, SOL] });
+  const w = page.locator("#earn");
+  const bnb = w.getByTestId("asset-row-BNB");
+  const text = async (locator) => (await locator.textContent()).replace(/\s+/g, " ").trim();
+  await typeBalance(w, "BNB", "1000");
+  await textIs(daily(w, "BNB"), "0.13698630");
+  // Nothing edited: the rate is shown once.
+  assert.equal(await bnb.locator(".c-apr .ss-before").count(), 0);
+
+  await retype(w, "apr-input-BNB", "10");
+  await textIs(daily(w, "BNB"), "0.27397260");
+  assert.equal(await hookText(w, "apr-BNB"), "10%");
+  assert.match(await text(bnb.locator(".c-apr")), /^5% → 10%/);
+  // APY if held: 5 % → (1 + 0.05/365)^365 − 1 = 0.0512675… → 5.13 %;
+  // 10 % → e^(365 × ln(1.000273973)) − 1 = e^0.0999865 − 1 = 0.1051558… → 10.52 %.
+  assert.equal(await text(bnb.locator(".ss-apy")), "APY 5.13% → 10.52% if held");
+  // Fiat at 600, to the cent: daily 0.13698630 × 600 = 82.19178 → 82.19,
+  // 0.27397260 × 600 = 164.38356 → 164.38; 30 days 4.10958900 × 600 =
+  // 2465.7534 → 2465.75, 8.21917800 × 600 = 4931.5068 → 4931.51.
+  assert.deepEqual(
+    (await bnb.locator(".ss-fiat").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim()),
+    ["≈ 82.19 → 164.38", "≈ 2465.75 → 4931.51"],
+  );
+
+  // Back to the configured 5 %: one rate again.
+  await retype(w, "apr-input-BNB", "5");
+  await textIs(daily(w, "BNB"), "0.13698630");
+  assert.equal(await bnb.locator(".c-apr .ss-before").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("editing the minimum and the cap in place", async () => {
   const page = await openMounted(ctx, demoConfig());
   const w = page.locator("#earn");

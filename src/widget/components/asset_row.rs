@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -169,7 +170,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(dec, daily, asset.price()) }
+                    { fiat_line(dec, before, daily, asset.price()) }
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
@@ -179,7 +180,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(dec, cumulative, asset.price()) }
+                    { fiat_line(dec, cumulative_before, cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
@@ -229,7 +230,7 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
 }
 
 /// Demo mode: the value under the original config, then an arrow.
-fn before_html(testid: String, value: rust_decimal::Decimal, dec: char) -> Html {
+fn before_html(testid: String, value: Decimal, dec: char) -> Html {
     html! {
         <span class="ss-before" title="Under the original config">
             <span class="ss-num" data-testid={testid}>{ grouped_html(value, dec) }</span>
@@ -254,14 +255,29 @@ fn apr_cell(
         Rate::Flat(_) => None,
     };
     let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
+    // Demo mode, rate edited: the configured APR (and APY) first.
+    let was =
+        (demo && row.original.rate() != asset.rate()).then(|| row.original.rate().headline_apr());
+    let was_apy = was.and_then(apy_if_held).map(apy_percent_text);
+    let percent = |apr: Decimal| decimal_text_html(&format!("{}%", percent_text(apr)), dec);
+    let arrow = || html! { <span class="ss-arrow" aria-label="becomes">{ " → " }</span> };
     html! {
         <>
-            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ decimal_text_html(&format!("{}%", percent_text(headline)), dec) }</span>
+            if let Some(was) = was {
+                <span class="ss-before" title="Under the original config">{ percent(was) }{ arrow() }</span>
+            }
+            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ percent(headline) }</span>
             if row.shows_sample_rate() {
                 <span class="ss-tag" title="Sample value">{ "sample" }</span>
             }
             if let Some(apy) = apy {
-                <span class="ss-apy">{ "APY " }{ decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }</span>
+                <span class="ss-apy">
+                    { "APY " }
+                    if let Some(was_apy) = was_apy {
+                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), dec) }{ arrow() }</span>
+                    }
+                    { decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }
+                </span>
             }
             if let Some(tiers) = &tiers {
                 <ul class="ss-tiers" aria-label="Tiered APR">
@@ -269,7 +285,7 @@ fn apr_cell(
                         let lower = if i == 0 { None } else { tiers[i - 1].up_to };
                         html! {
                             <li>
-                                { decimal_text_html(&format!("{}%", percent_text(t.apr)), dec) }
+                                { percent(t.apr) }
                                 { match (t.up_to, lower) {
                                     (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, dec) }</> },
                                     (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, dec) }</> },
@@ -304,19 +320,26 @@ fn apr_cell(
     }
 }
 
+/// The fiat value of `amount` at `price`; in demo mode (`before` set) the
+/// value of the original estimate first: "≈ 82.19 → 164.38".
 fn fiat_line(
     dec: char,
-    amount: Option<rust_decimal::Decimal>,
-    price: Option<rust_decimal::Decimal>,
+    before: Option<Decimal>,
+    amount: Option<Decimal>,
+    price: Option<Decimal>,
 ) -> Html {
-    match (amount, price) {
-        (Some(a), Some(p)) => match fiat_value(a, p) {
-            Some(v) => html! {
-                <span class="ss-fiat" title="Value at the configured price">{ "≈ " }{ grouped_html(v, dec) }</span>
-            },
-            None => html! {},
+    let value = |a: Option<Decimal>| fiat_value(a?, price?);
+    match value(amount) {
+        Some(v) => html! {
+            <span class="ss-fiat" title="Value at the configured price">
+                { "≈ " }
+                if let Some(b) = value(before) {
+                    <span class="ss-before">{ grouped_html(b, dec) }<span class="ss-arrow" aria-label="becomes">{ " → " }</span></span>
+                }
+                { grouped_html(v, dec) }
+            </span>
         },
-        _ => html! {},
+        None => html! {},
     }
 }
 
