@@ -123,11 +123,11 @@ impl Scenario {
                         scenario.horizon_days = Some(
                             value
                                 .parse()
-                                .map_err(|_| format!("bad horizon \"{value}\""))?,
+                                .map_err(|_| format!("bad horizon {}", quoted(value)))?,
                         )
                     }
                     b'c' => scenario.compound = Some(value == "1"),
-                    _ => return Err(format!("unknown part \"{part}\"")),
+                    _ => return Err(format!("unknown part {}", quoted(part))),
                 }
             } else {
                 scenario.assets.push(decode_asset(part)?);
@@ -138,7 +138,16 @@ impl Scenario {
 }
 
 fn dec(value: &str, what: &str) -> Result<Decimal, String> {
-    parse_decimal(value).map_err(|why| format!("{what} \"{value}\" {why}"))
+    parse_decimal(value).map_err(|why| format!("{what} {} {why}", quoted(value)))
+}
+
+/// `value` in quotes for a message, cut after 24 characters.
+fn quoted(value: &str) -> String {
+    const MAX: usize = 24;
+    match value.char_indices().nth(MAX) {
+        Some((end, _)) => format!("\"{}…\"", &value[..end]),
+        None => format!("\"{value}\""),
+    }
 }
 
 fn decode_asset(part: &str) -> Result<AssetScenario, String> {
@@ -149,7 +158,7 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     {
-        return Err(format!("bad symbol \"{symbol}\""));
+        return Err(format!("bad symbol {}", quoted(symbol)));
     }
     let mut a = AssetScenario {
         symbol: symbol.to_string(),
@@ -169,7 +178,7 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             "t" => {
                 let items: Vec<&str> = value.split('-').collect();
                 if items.len() % 2 != 0 {
-                    return Err(format!("bad tiers \"{value}\""));
+                    return Err(format!("bad tiers {}", quoted(value)));
                 }
                 let tiers = items
                     .chunks(2)
@@ -187,18 +196,18 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
             "k" => {
                 let items: Vec<&str> = value.split('-').collect();
                 if items.len() % 2 != 0 {
-                    return Err(format!("bad changes \"{value}\""));
+                    return Err(format!("bad changes {}", quoted(value)));
                 }
                 for pair in items.chunks(2) {
                     let t = pair[0];
                     let at = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
                         .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
                         .flatten()
-                        .ok_or_else(|| format!("bad time \"{t}\""))?;
+                        .ok_or_else(|| format!("bad time {}", quoted(t)))?;
                     a.changes.push((at, dec(pair[1], "balance")?));
                 }
             }
-            _ => return Err(format!("unknown field \"{field}\" for {symbol}")),
+            _ => return Err(format!("unknown field {} for {symbol}", quoted(field))),
         }
     }
     Ok(a)
@@ -248,5 +257,18 @@ mod tests {
         assert!(Scenario::decode("v1~BNB_a-1").is_err());
         assert!(Scenario::decode("v1~bnb_a1").is_err());
         assert!(Scenario::decode("v1~BNB_k2500-1").is_err());
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let why = Scenario::decode(&format!("v1~BNB_a{}x", "9".repeat(5000))).unwrap_err();
+        assert!(
+            why.starts_with(&format!("APR \"{}…\" is too large", "9".repeat(24))),
+            "{why}"
+        );
+        assert_eq!(
+            Scenario::decode("v1~BNB_a1x").unwrap_err(),
+            "APR \"1x\" is not a number (use digits and one '.')"
+        );
     }
 }

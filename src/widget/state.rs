@@ -265,28 +265,40 @@ impl State {
         }
     }
 
+    /// Applies what fits this widget; says what it left out (a horizon out
+    /// of range, a symbol it does not list, tiers that do not match).
     fn apply_scenario(&mut self, scenario: Scenario) {
-        if let Some(days) = scenario.horizon_days.filter(|d| (1..=MAX_DAYS).contains(d)) {
-            self.custom_horizon =
-                (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()));
-            self.horizon_days = days;
+        let mut skipped = Vec::new();
+        match scenario.horizon_days {
+            Some(days) if (1..=MAX_DAYS).contains(&days) => {
+                self.custom_horizon =
+                    (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()));
+                self.horizon_days = days;
+            }
+            Some(days) => skipped.push(format!("a horizon of {days} days (1 to {MAX_DAYS})")),
+            None => {}
         }
         if let Some(c) = scenario.compound {
             self.compound = c;
         }
         for part in &scenario.assets {
-            let Some(index) = self.rows.iter().position(|r| r.symbol() == part.symbol) else {
-                continue;
-            };
-            self.update_row_inputs(index, part);
+            match self.rows.iter().position(|r| r.symbol() == part.symbol) {
+                Some(index) => skipped.extend(self.update_row_inputs(index, part)),
+                None => skipped.push(format!("{}, which this widget does not list", part.symbol)),
+            }
         }
+        self.scenario_error = (!skipped.is_empty()).then(|| {
+            format!(
+                "Parts of the shared scenario do not fit this widget and were left out: {}.",
+                skipped.join("; ")
+            )
+        });
         self.refresh_all();
     }
 
-    fn update_row_inputs(&mut self, index: usize, part: &AssetScenario) {
-        let Some(rc) = self.rows.get_mut(index) else {
-            return;
-        };
+    /// Sets the row's inputs from `part`; returns what did not fit.
+    fn update_row_inputs(&mut self, index: usize, part: &AssetScenario) -> Option<String> {
+        let rc = self.rows.get_mut(index)?;
         let row = Rc::make_mut(rc);
         if let Some(b) = part.balance {
             row.balance = Field::new(b.to_string());
@@ -302,9 +314,8 @@ impl State {
             })
             .collect();
         row.next_change_id = row.changes.len() as u32;
-        let Some(edits) = row.edits.as_mut() else {
-            return;
-        };
+        let edits = row.edits.as_mut()?;
+        let mut skipped = None;
         if let Some(apr) = part.apr_percent {
             if let Some(t) = edits.tiers.first_mut() {
                 t.apr = Field::new(apr.to_string());
@@ -316,6 +327,13 @@ impl State {
                     edit.up_to = Field::new(up.map(|u| u.to_string()).unwrap_or_default());
                     edit.apr = Field::new(apr.to_string());
                 }
+            } else {
+                skipped = Some(format!(
+                    "{} tiers for {} (it has {})",
+                    tiers.len(),
+                    part.symbol,
+                    edits.tiers.len()
+                ));
             }
         }
         if let Some(min) = part.min_amount {
@@ -324,6 +342,7 @@ impl State {
         if let Some(max) = &part.max_cap {
             edits.max = Field::new(max.map(|m| m.to_string()).unwrap_or_default());
         }
+        skipped
     }
 
     /// The scenario that reproduces this state (demo edits and balances).

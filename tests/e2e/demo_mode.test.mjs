@@ -359,6 +359,33 @@ test("an unreadable shared scenario is reported in the box as text; the widget s
   await page.close();
 });
 
+test("a shared scenario that does not fit the widget: what fits is applied, the rest is named", async () => {
+  // Horizon out of range, a symbol the widget does not list, two tiers for a
+  // three-tier asset; BNB's part fits.
+  const scenario = "v1~h99999~ZZZ_a5~USDT_t500-12--0.3~BNB_a10_b1000";
+  const page = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": scenario } });
+  const w = page.locator("#earn");
+  await textIs(
+    w.locator(".ss-banner-error"),
+    "Parts of the shared scenario do not fit this widget and were left out: a horizon of 99999 days (1 to 3650); " +
+      "ZZZ, which this widget does not list; 2 tiers for USDT (it has 3).",
+  );
+  // BNB at 10 % with 1000: 1000 × 0.10 ÷ 365 = 0.2739726027… → 0.27397260; the horizon stays 30.
+  await textIs(daily(w, "BNB"), "0.27397260");
+  assert.equal(await w.getByTestId("horizon-select").inputValue(), "30");
+  assert.equal(await hookText(w, "apr-USDT"), "12%");
+
+  // A 5,000-digit value is named, not quoted in full.
+  const long = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": `v1~BNB_a${"9".repeat(5000)}` } });
+  const banner = long.locator("#earn .ss-banner-error");
+  await textIs(banner, /^The shared scenario could not be read: APR "9{24}…" is too large/);
+  assert.ok((await banner.textContent()).length < 200);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(long.errors, []);
+  await long.close();
+  await page.close();
+});
+
 test("a shared scenario is applied only in demo mode", async () => {
   const config = demoConfig({ mode: "user" });
   const page = await openMounted(ctx, config, { extra: { "ss-scenario": "v1~h30~c0~BNB_a2.5_b1000" } });
