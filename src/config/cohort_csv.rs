@@ -1,6 +1,7 @@
 //! Cohort CSV (`symbol,balance` per line), read line by line without copying:
-//! an optional header, blank lines and surrounding spaces are allowed;
-//! symbols are matched case-insensitively.
+//! an optional header, blank lines, surrounding spaces, a byte-order mark and
+//! fields in double quotes (as spreadsheets export them) are allowed; symbols
+//! are matched case-insensitively.
 
 use crate::engine::quick::{parse_raw_amount, RawAmount};
 
@@ -46,8 +47,17 @@ fn trim(bytes: &[u8]) -> &[u8] {
     &bytes[start..end]
 }
 
+/// A field without its spaces and, if it has them, its double quotes.
+fn field(bytes: &[u8]) -> &[u8] {
+    match trim(bytes) {
+        [b'"', inner @ .., b'"'] => trim(inner),
+        other => other,
+    }
+}
+
 /// Classifies one line (without its line break).
 pub fn parse_line(line: &str) -> CsvLine {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let bytes = trim(line.as_bytes());
     if bytes.is_empty() {
         return CsvLine::Skip;
@@ -55,7 +65,7 @@ pub fn parse_line(line: &str) -> CsvLine {
     let Some(comma) = bytes.iter().position(|&b| b == b',') else {
         return CsvLine::Invalid("expected symbol,balance".into());
     };
-    let (sym, rest) = (trim(&bytes[..comma]), trim(&bytes[comma + 1..]));
+    let (sym, rest) = (field(&bytes[..comma]), field(&bytes[comma + 1..]));
     if sym.eq_ignore_ascii_case(b"symbol") && rest.eq_ignore_ascii_case(b"balance") {
         return CsvLine::Skip;
     }
@@ -112,6 +122,25 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // A spreadsheet's export: byte-order mark, quoted fields.
+        assert_eq!(parse_line("\u{feff}symbol,balance"), CsvLine::Skip);
+        assert_eq!(parse_line("\"symbol\",\"balance\""), CsvLine::Skip);
+        match parse_line("\u{feff}\"SOL\", \"0.5\"") {
+            CsvLine::Holding { symbol, balance } => {
+                assert_eq!(symbol.as_bytes(), b"SOL");
+                assert_eq!(
+                    balance,
+                    RawAmount {
+                        mantissa: 5,
+                        scale: 1
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // A thousands separator inside quotes is still not a balance.
+        assert!(matches!(parse_line("BNB,\"1,000\""), CsvLine::Invalid(_)));
+        assert!(matches!(parse_line("BNB,\""), CsvLine::Invalid(_)));
         assert!(matches!(parse_line("BNB,-1"), CsvLine::Invalid(why) if why.contains("negative")));
         assert!(matches!(parse_line("BNB"), CsvLine::Invalid(_)));
     }
