@@ -195,7 +195,7 @@ impl Row {
             Err(e) => self.estimate_error = Some(format!("Cannot estimate: {}.", e.message)),
         }
         if self.edits.is_some() {
-            self.before = estimate(&self.original, &timeline, horizon.days, false)
+            self.before = estimate(&self.original, &timeline, horizon.days, horizon.with_plot)
                 .ok()
                 .map(Rc::new);
         }

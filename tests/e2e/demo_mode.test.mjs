@@ -130,10 +130,18 @@ test("the APR, the APY if held and the fiat values also show before → after", 
     ["≈ 82.19 → 164.38", "≈ 2465.75 → 4931.51"],
   );
 
-  // Back to the configured 5 %: one rate again.
+  // The details: the intraday result, and the plot's line under the configured rate.
+  await w.getByTestId("details-toggle-BNB").click();
+  await textIs(w.getByTestId("intraday-reward-BNB"), "0.27397260");
+  await textIs(w.getByTestId("intraday-reward-before-BNB"), "0.13698630");
+  await countIs(w.getByTestId("plot-before-BNB"), 1);
+  assert.match(await w.getByTestId("plot-BNB").locator("figcaption").textContent(), /before your changes/);
+
+  // Back to the configured 5 %: one rate again, and no extra line.
   await retype(w, "apr-input-BNB", "5");
   await textIs(daily(w, "BNB"), "0.13698630");
   assert.equal(await bnb.locator(".c-apr .ss-before").count(), 0);
+  await countIs(w.getByTestId("plot-before-BNB"), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1,5 +1,6 @@
 //! An SVG plot of cumulative rewards over the horizon, with and without
-//! compounding, with axes and labels. Coordinates are computed with integers
+//! compounding (in demo mode, after a rate change, also the chosen line under
+//! the configured rates), with axes and labels. Coordinates are computed with integers
 //! and `Decimal` (no float), from the series the engine produced.
 
 use std::rc::Rc;
@@ -25,19 +26,33 @@ pub struct RewardPlotProps {
     pub symbol: AttrValue,
     /// Compounding is the chosen setting (drawn emphasised).
     pub compound: bool,
+    /// Demo mode: the series under the configured rates (drawn when it differs).
+    #[prop_or_default]
+    pub before: Option<Rc<PlotSeries>>,
 }
 
 /// The plot.
 #[function_component(RewardPlot)]
 pub fn reward_plot(props: &RewardPlotProps) -> Html {
     let s = &props.series;
+    let chosen = |series: &PlotSeries| {
+        if props.compound {
+            series.compound.clone()
+        } else {
+            series.simple.clone()
+        }
+    };
+    let before = props
+        .before
+        .as_deref()
+        .filter(|b| *b != &**s)
+        .map(|b| (b.days.clone(), chosen(b)));
     let last_day = s.days.last().copied().unwrap_or(1);
-    let top_value = s
-        .compound
-        .last()
-        .copied()
-        .unwrap_or_default()
-        .max(s.simple.last().copied().unwrap_or_default());
+    let top_value = [&s.compound, &s.simple]
+        .into_iter()
+        .chain(before.as_ref().map(|(_, values)| values))
+        .filter_map(|values| values.last().copied())
+        .fold(Decimal::ZERO, Decimal::max);
     let y_max = nice_ceiling(top_value);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
@@ -53,14 +68,14 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
             .unwrap_or(0);
         TOP + plot_h - scaled.clamp(0, plot_h)
     };
-    let path = |values: &[Decimal]| {
-        s.days
-            .iter()
+    let path_of = |days: &[u32], values: &[Decimal]| {
+        days.iter()
             .zip(values)
             .enumerate()
             .map(|(i, (d, v))| format!("{}{} {}", if i == 0 { "M" } else { " L" }, x(*d), y(*v)))
             .collect::<String>()
     };
+    let path = |values: &[Decimal]| path_of(&s.days, values);
     let ticks = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
     let title = format!(
         "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
@@ -85,10 +100,16 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 <text x={(LEFT + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
                 <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", (!props.compound).then_some("is-chosen"))} />
                 <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", props.compound.then_some("is-chosen"))} />
+                if let Some((days, values)) = &before {
+                    <path d={path_of(days, values)} class="ss-line ss-line-before" data-testid={format!("plot-before-{}", props.symbol)} />
+                }
             </svg>
             <figcaption class="ss-legend">
                 <span class="ss-key ss-key-compound">{ "with compounding" }</span>
                 <span class="ss-key ss-key-simple">{ "without compounding" }</span>
+                if before.is_some() {
+                    <span class="ss-key ss-key-before">{ "before your changes" }</span>
+                }
                 <span class="ss-hint">{ format!("cumulative {} rewards", props.symbol) }</span>
             </figcaption>
         </figure>

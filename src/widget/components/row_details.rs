@@ -63,14 +63,21 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                             { average_prefix(e.day.average_balance) }
                             <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, dec) }</strong>
                             { format!(" {sym} → reward ") }
-                            <strong class="ss-num">{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
+                            if let Some(b) = &row.before {
+                                <span class="ss-before" title="Under the original config">
+                                    <span class="ss-num" data-testid={format!("intraday-reward-before-{sym}")}>{ grouped_html(with_decimals(b.day.reward, asset.payout_decimals()), dec) }</span>
+                                    <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+                                </span>
+                            }
+                            <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
                             { format!(" {sym}") }
                         </p>
                     </div>
                 }
             </section>
             if let Some(plot) = row.estimate.as_ref().and_then(|e| e.plot.clone()) {
-                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} />
+                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound}
+                    before={row.before.as_ref().and_then(|b| b.plot.clone())} />
             }
         </div>
     }
