@@ -64,6 +64,16 @@ pub fn parse_typed_balance(text: &str) -> Result<Decimal, String> {
     parse_typed(text, Separators::COMMA_POINT)
 }
 
+/// The contract form of a decimal (`"1000.5"`) as a person of the locale
+/// types it (`"1000,5"` in de-DE), so [`parse_typed`] reads it back.
+pub fn typed_form(plain: &str, seps: Separators) -> String {
+    if seps.decimal == '.' {
+        plain.to_string()
+    } else {
+        plain.replace('.', &seps.decimal.to_string())
+    }
+}
+
 /// Parses a balance typed with a locale's separators.
 pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
     let text = text.trim();
@@ -255,6 +265,11 @@ mod tests {
     fn locales_type_their_own_separators() {
         let de = |t| parse_typed(t, Separators::POINT_COMMA);
         assert_eq!(de("1.234.567,25").unwrap().to_string(), "1234567.25");
+        // What the widget writes into a de-DE field, it reads back.
+        assert_eq!(typed_form("1000.5", Separators::POINT_COMMA), "1000,5");
+        let typed = typed_form("0.5", Separators::POINT_COMMA);
+        assert_eq!(de(&typed).unwrap().to_string(), "0.5");
+        assert_eq!(typed_form("0.5", Separators::COMMA_POINT), "0.5");
         assert_eq!(de("0,5").unwrap().to_string(), "0.5");
         assert!(de("1,2,3")
             .unwrap_err()

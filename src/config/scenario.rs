@@ -143,10 +143,16 @@ fn dec(value: &str, what: &str) -> Result<Decimal, String> {
 
 /// `value` in quotes for a message, cut after 24 characters.
 fn quoted(value: &str) -> String {
+    format!("\"{}\"", short(value))
+}
+
+/// `text` for a message, cut after 24 characters (a crafted link may hold
+/// thousands).
+pub fn short(text: &str) -> String {
     const MAX: usize = 24;
-    match value.char_indices().nth(MAX) {
-        Some((end, _)) => format!("\"{}…\"", &value[..end]),
-        None => format!("\"{value}\""),
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 

@@ -67,6 +67,15 @@ impl Grouped {
     }
 }
 
+/// `n` and `noun`, plural unless `n` is 1: "1 line", "3 lines".
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// `value` with exactly `decimals` decimals (pads with zeros; rounds down if longer).
 pub fn with_decimals(value: Decimal, decimals: u32) -> Decimal {
     let mut v = value.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);

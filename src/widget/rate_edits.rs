@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format::{fraction_from_percent, percent_text};
 use super::row::Field;
-use crate::config::decimal::{parse_typed, Separators};
+use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 
 /// One tier being edited (a flat APR is a single unbounded tier).
@@ -44,25 +44,27 @@ pub enum EditTarget {
 }
 
 impl RateEdits {
-    /// The fields of `asset` as configured.
-    pub fn from_asset(asset: &Asset) -> RateEdits {
+    /// The fields of `asset` as configured, written the way the locale
+    /// (`seps`) types numbers.
+    pub fn from_asset(asset: &Asset, seps: Separators) -> RateEdits {
+        let field = |plain: String| Field::new(typed_form(&plain, seps));
         let tiers = match asset.rate() {
             Rate::Flat(apr) => vec![TierEdit {
                 up_to: Field::default(),
-                apr: Field::new(percent_text(*apr)),
+                apr: field(percent_text(*apr)),
             }],
             Rate::Tiered(tiers) => tiers
                 .iter()
                 .map(|t| TierEdit {
-                    up_to: Field::new(t.up_to.map(|u| u.to_string()).unwrap_or_default()),
-                    apr: Field::new(percent_text(t.apr)),
+                    up_to: field(t.up_to.map(|u| u.to_string()).unwrap_or_default()),
+                    apr: field(percent_text(t.apr)),
                 })
                 .collect(),
         };
         RateEdits {
             tiers,
-            min: Field::new(asset.min_amount().to_string()),
-            max: Field::new(asset.max_cap().map(|c| c.to_string()).unwrap_or_default()),
+            min: field(asset.min_amount().to_string()),
+            max: field(asset.max_cap().map(|c| c.to_string()).unwrap_or_default()),
             error: None,
         }
     }

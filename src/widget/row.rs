@@ -94,11 +94,12 @@ pub struct Horizon {
 }
 
 impl Row {
-    /// A fresh row for `item`; demo mode adds rate edits.
-    pub fn new(item: ConfiguredAsset, demo: bool) -> Row {
+    /// A fresh row for `item`; demo mode adds rate edits, written with the
+    /// locale's separators `seps`.
+    pub fn new(item: ConfiguredAsset, demo: bool, seps: Separators) -> Row {
         let original = item.asset.clone();
         Row {
-            edits: demo.then(|| RateEdits::from_asset(&original)),
+            edits: demo.then(|| RateEdits::from_asset(&original, seps)),
             item,
             original,
             balance: Field::default(),

@@ -4,10 +4,13 @@
 
 use std::rc::Rc;
 
-use super::format::NumberStyle;
+use rust_decimal::Decimal;
+
+use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
-use crate::config::scenario::{AssetScenario, Scenario};
+use crate::config::decimal::typed_form;
+use crate::config::scenario::{short, AssetScenario, Scenario};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
 use crate::engine::MAX_DAYS;
 
@@ -109,15 +112,16 @@ impl State {
     /// The initial state for `config`, with the stored activation.
     pub fn new(config: &WidgetConfig, activation: Activation) -> State {
         let demo = config.mode == Mode::Demo;
+        let style = NumberStyle::for_locale(&config.locale);
         let mut state = State {
             mode: config.mode,
             theme: config.theme,
             locale: config.locale.clone(),
-            style: NumberStyle::for_locale(&config.locale),
+            style,
             rows: config
                 .assets
                 .iter()
-                .map(|a| Rc::new(Row::new(a.clone(), demo)))
+                .map(|a| Rc::new(Row::new(a.clone(), demo, style.separators())))
                 .collect(),
             horizon_days: config.horizon_days,
             custom_horizon: (!HORIZON_PRESETS.contains(&config.horizon_days))
@@ -284,8 +288,18 @@ impl State {
         for part in &scenario.assets {
             match self.rows.iter().position(|r| r.symbol() == part.symbol) {
                 Some(index) => skipped.extend(self.update_row_inputs(index, part)),
-                None => skipped.push(format!("{}, which this widget does not list", part.symbol)),
+                None => skipped.push(format!(
+                    "{}, which this widget does not list",
+                    short(&part.symbol)
+                )),
             }
+        }
+        // A crafted link may name many parts: the first few are enough.
+        const LISTED: usize = 5;
+        let more = skipped.len().saturating_sub(LISTED);
+        skipped.truncate(LISTED);
+        if more > 0 {
+            skipped.push(format!("and {more} more"));
         }
         self.scenario_error = (!skipped.is_empty()).then(|| {
             format!(
@@ -298,10 +312,14 @@ impl State {
 
     /// Sets the row's inputs from `part`; returns what did not fit.
     fn update_row_inputs(&mut self, index: usize, part: &AssetScenario) -> Option<String> {
+        // Written the way the locale types numbers, so the fields read them back.
+        let seps = self.style.separators();
+        let text = |d: &Decimal| typed_form(&d.to_string(), seps);
+        let field = |d: &Decimal| Field::new(text(d));
         let rc = self.rows.get_mut(index)?;
         let row = Rc::make_mut(rc);
-        if let Some(b) = part.balance {
-            row.balance = Field::new(b.to_string());
+        if let Some(b) = &part.balance {
+            row.balance = field(b);
         }
         row.changes = part
             .changes
@@ -310,7 +328,7 @@ impl State {
             .map(|(i, (at, bal))| ChangeDraft {
                 id: i as u32,
                 at: Field::new(at.to_string()),
-                balance: Field::new(bal.to_string()),
+                balance: field(bal),
             })
             .collect();
         row.next_change_id = row.changes.len() as u32;
@@ -318,29 +336,29 @@ impl State {
         let mut skipped = None;
         if let Some(apr) = part.apr_percent {
             if let Some(t) = edits.tiers.first_mut() {
-                t.apr = Field::new(apr.to_string());
+                t.apr = field(&apr);
             }
         }
         if let Some(tiers) = &part.tiers_percent {
             if tiers.len() == edits.tiers.len() {
                 for (edit, (up, apr)) in edits.tiers.iter_mut().zip(tiers) {
-                    edit.up_to = Field::new(up.map(|u| u.to_string()).unwrap_or_default());
-                    edit.apr = Field::new(apr.to_string());
+                    edit.up_to = Field::new(up.as_ref().map(text).unwrap_or_default());
+                    edit.apr = field(apr);
                 }
             } else {
                 skipped = Some(format!(
-                    "{} tiers for {} (it has {})",
-                    tiers.len(),
-                    part.symbol,
+                    "{} for {} (it has {})",
+                    count(tiers.len() as u64, "tier"),
+                    short(&part.symbol),
                     edits.tiers.len()
                 ));
             }
         }
         if let Some(min) = part.min_amount {
-            edits.min = Field::new(min.to_string());
+            edits.min = field(&min);
         }
         if let Some(max) = &part.max_cap {
-            edits.max = Field::new(max.map(|m| m.to_string()).unwrap_or_default());
+            edits.max = Field::new(max.as_ref().map(text).unwrap_or_default());
         }
         skipped
     }
@@ -361,12 +379,13 @@ impl State {
 
     fn reconfigure(&mut self, config: &WidgetConfig) {
         let demo = config.mode == Mode::Demo;
+        let seps = NumberStyle::for_locale(&config.locale).separators();
         let old_rows = std::mem::take(&mut self.rows);
         self.rows = config
             .assets
             .iter()
             .map(|item| {
-                let mut row = Row::new(item.clone(), demo);
+                let mut row = Row::new(item.clone(), demo, seps);
                 if let Some(old) = old_rows.iter().find(|r| r.symbol() == item.asset.symbol()) {
                     row.balance = old.balance.clone();
                     row.changes = old.changes.clone();

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { hookText, useBrowser } from "./support/fixture.mjs";
+import { textIs } from "./support/embed_kit.mjs";
 import { BNB, USDT, expectText, openWidget, row, typeBalance, userConfig } from "./support/widget.mjs";
 
 const ctx = useBrowser();
@@ -83,6 +84,37 @@ test("en-US: comma groups and a decimal point, drawn text and hooks agree but fo
   assert.equal(await hookText(page, "max-BNB"), "1000");
   assert.equal(await drawn(page.getByTestId("max-BNB")), "1,000");
   assert.equal(await drawn(page.getByTestId("min-BNB")), "0.5");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("de-DE demo mode: the editors hold and read numbers the German way, and a shared link restores them", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { locale: "de-DE", mode: "demo" }));
+  const w = page;
+  // The configured values, written as a German types them: 5 (%), 0,5 and 1000.
+  assert.equal(await w.getByTestId("apr-input-BNB").inputValue(), "5");
+  assert.equal(await w.getByTestId("min-input-BNB").inputValue(), "0,5");
+  assert.equal(await w.getByTestId("max-input-BNB").inputValue(), "1000");
+  assert.equal(await w.getByTestId("min-input-BNB").getAttribute("aria-invalid"), "false");
+
+  await typeBalance(w, "BNB", "999,5");
+  await w.getByTestId("apr-input-BNB").fill("12,5");
+  await textIs(w.getByTestId("apr-BNB"), "12.5%");
+  // 999.5 × 0.125 ÷ 365 = 124.9375 ÷ 365 = 0.3422945205… → 0.34229452; before at 5 %:
+  // 999.5 × 0.05 ÷ 365 = 0.1369178082… → 0.13691780.
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.34229452");
+  await textIs(w.getByTestId("daily-reward-before-BNB"), "0.13691780");
+
+  // The shared link restores the scenario into German-form fields.
+  const href = await w.getByTestId("share-link").getAttribute("href");
+  const copy = await ctx.browser.newPage();
+  await copy.goto(href);
+  await textIs(copy.getByTestId("daily-reward-BNB"), "0.34229452");
+  assert.equal(await copy.getByTestId("balance-input-BNB").inputValue(), "999,5");
+  assert.equal(await copy.getByTestId("apr-input-BNB").inputValue(), "12,5");
+  assert.equal(await copy.getByTestId("min-input-BNB").inputValue(), "0,5");
+  assert.equal(await copy.locator(".ss-banner-error").count(), 0);
+  await copy.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

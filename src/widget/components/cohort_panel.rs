@@ -16,6 +16,7 @@ use super::amount::grouped_html;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
 use crate::widget::cohort_job::{CohortJob, CohortSummary};
+use crate::widget::format::count;
 use crate::widget::row::Row;
 use crate::widget::yield_now::yield_to_browser;
 
@@ -207,15 +208,6 @@ fn asset_pairs(rows: &[Rc<Row>]) -> Vec<(Asset, Asset)> {
     rows.iter()
         .map(|r| (r.original.clone(), r.item.asset.clone()))
         .collect()
-}
-
-/// `n` and `noun`, plural unless `n` is 1: "1 line", "3 lines".
-fn count(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Starts a run over `text` with `pairs`, cancelling any run in progress.
