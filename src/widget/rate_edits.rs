@@ -101,7 +101,8 @@ impl RateEdits {
                 tier.up_to.error = None;
                 Some(None)
             } else {
-                parse_into(seps, &mut tier.up_to, "Tier bound", Ok).map(Some)
+                let label = format!("Tier {} up to", i + 1);
+                parse_into(seps, &mut tier.up_to, &label, Ok).map(Some)
             };
             match (apr, up_to) {
                 (Some(apr), Some(up_to)) => tiers.push(Tier { up_to, apr }),

@@ -58,3 +58,9 @@ fn fraction_html(fraction: &str, decimal: char) -> Html {
         html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr">{ fraction.to_string() }</span></> }
     }
 }
+
+/// The arrow between a demo-mode "before" value and the current one; screen
+/// readers hear "becomes" (an image role may carry a name, a plain span not).
+pub fn becomes_html() -> Html {
+    html! { <span class="ss-arrow" role="img" aria-label="becomes">{ " → " }</span> }
+}

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::amount::{decimal_text_html, grouped_html};
+use super::amount::{becomes_html, decimal_text_html, grouped_html};
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
@@ -234,7 +234,7 @@ fn before_html(testid: String, value: Decimal, dec: char) -> Html {
     html! {
         <span class="ss-before" title="Under the original config">
             <span class="ss-num" data-testid={testid}>{ grouped_html(value, dec) }</span>
-            <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+            { becomes_html() }
         </span>
     }
 }
@@ -255,16 +255,16 @@ fn apr_cell(
         Rate::Flat(_) => None,
     };
     let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
-    // Demo mode, rate edited: the configured APR (and APY) first.
-    let was =
-        (demo && row.original.rate() != asset.rate()).then(|| row.original.rate().headline_apr());
+    // Demo mode, headline APR edited: the configured APR (and APY) first. (The
+    // headline is the first tier's APR; other tier edits show in the tier list.)
+    let configured = row.original.rate().headline_apr();
+    let was = (demo && configured != headline).then_some(configured);
     let was_apy = was.and_then(apy_if_held).map(apy_percent_text);
     let percent = |apr: Decimal| decimal_text_html(&format!("{}%", percent_text(apr)), dec);
-    let arrow = || html! { <span class="ss-arrow" aria-label="becomes">{ " → " }</span> };
     html! {
         <>
             if let Some(was) = was {
-                <span class="ss-before" title="Under the original config">{ percent(was) }{ arrow() }</span>
+                <span class="ss-before" title="Under the original config">{ percent(was) }{ becomes_html() }</span>
             }
             <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ percent(headline) }</span>
             if row.shows_sample_rate() {
@@ -274,7 +274,7 @@ fn apr_cell(
                 <span class="ss-apy">
                     { "APY " }
                     if let Some(was_apy) = was_apy {
-                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), dec) }{ arrow() }</span>
+                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), dec) }{ becomes_html() }</span>
                     }
                     { decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }
                 </span>
@@ -334,7 +334,7 @@ fn fiat_line(
             <span class="ss-fiat" title="Value at the configured price">
                 { "≈ " }
                 if let Some(b) = value(before) {
-                    <span class="ss-before">{ grouped_html(b, dec) }<span class="ss-arrow" aria-label="becomes">{ " → " }</span></span>
+                    <span class="ss-before">{ grouped_html(b, dec) }{ becomes_html() }</span>
                 }
                 { grouped_html(v, dec) }
             </span>

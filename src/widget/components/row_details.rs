@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::amount::grouped_html;
+use super::amount::{becomes_html, grouped_html};
 use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::timeline::SECONDS_PER_DAY;
@@ -66,7 +66,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                             if let Some(b) = &row.before {
                                 <span class="ss-before" title="Under the original config">
                                     <span class="ss-num" data-testid={format!("intraday-reward-before-{sym}")}>{ grouped_html(with_decimals(b.day.reward, asset.payout_decimals()), dec) }</span>
-                                    <span class="ss-arrow" aria-label="becomes">{ " → " }</span>
+                                    { becomes_html() }
                                 </span>
                             }
                             <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
