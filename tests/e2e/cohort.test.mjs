@@ -311,6 +311,32 @@ test("the totals follow the rates: an APR edit or update() recomputes them; edit
   await page.close();
 });
 
+test("a rate edited while a large cohort runs: the totals are those of the new rate", async () => {
+  const page = await openMounted(ctx, config());
+  const w = page.locator("#earn");
+  // 400,000 holdings of BNB 1000, put in the box in one go.
+  const n = 400_000;
+  await w.getByTestId("cohort-input").evaluate((box, n) => {
+    box.value = "BNB,1000\n".repeat(n);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }, n);
+  await w.getByTestId("cohort-run").click();
+  // Edited while the run is going (it takes several 12 ms slices).
+  await textIs(w.getByTestId("cohort-status"), /^Reading… \d+%$/);
+  await w.getByTestId("apr-input-BNB").fill("20");
+  // Each holding: before 1000 × 0.05 ÷ 365 → 0.13698630, after 1000 × 0.20 ÷ 365 →
+  // 0.54794520; × 400,000: 54794.52000000 before, 219178.08000000 after.
+  await eventually(
+    () => resultRow(w, "BNB"),
+    { holdings: String(n), before: "54794.52000000", after: "219178.08000000", belowMinimum: "0 → 0", capped: "0 → 0" },
+    "totals under the new rate",
+    20000,
+  );
+  await textIs(w.getByTestId("cohort-status"), new RegExp(`^Done: ${n} holdings in \\d+ ms\\.$`));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("running again replaces the result; an empty cohort says what to do", async () => {
   const page = await openMounted(ctx, config());
   const w = page.locator("#earn");

@@ -1,6 +1,7 @@
 //! Reusable UI logic with a name: persisted activation, focus trapping, the
-//! current UTC date.
+//! current UTC date, sliced cohort runs.
 
 pub mod use_activation_store;
+pub mod use_cohort_run;
 pub mod use_focus_trap;
 pub mod use_utc_day;
