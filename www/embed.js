@@ -101,6 +101,22 @@ function plainError(element, message) {
 }
 
 /**
+ * The latest mount request of each element. A request that finishes after a
+ * newer one started (a slow config fetch behind a host's own mount() call)
+ * does not replace the newer widget.
+ */
+const LATEST = new WeakMap();
+
+function claim(element) {
+  const token = {};
+  LATEST.set(element, token);
+  return token;
+}
+
+/** The handle of a request a newer mount() overtook: it never mounted. */
+const SUPERSEDED = Object.freeze({ update() {}, destroy() {}, mounted: false });
+
+/**
  * Mounts a widget on `element`. `config` is optional (built-in samples).
  * Resolves to `{ update(config), destroy() }`.
  */
@@ -108,12 +124,17 @@ export async function mount(element, config) {
   if (!(element instanceof Element)) {
     throw new TypeError("soft-staking mount(): the first argument must be a DOM element");
   }
+  return mountClaimed(element, config, claim(element));
+}
+
+async function mountClaimed(element, config, token) {
   try {
     await boot();
   } catch (err) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
-    return plainError(element, "The soft staking estimator could not be loaded.");
+    return LATEST.get(element) === token ? plainError(element, "The soft staking estimator could not be loaded.") : SUPERSEDED;
   }
+  if (LATEST.get(element) !== token) return SUPERSEDED;
   // Mounting an element again replaces its widget: the old handle is done.
   HANDLES.get(element)?.destroy();
   const read = plainConfig(config);
@@ -121,13 +142,14 @@ export async function mount(element, config) {
 }
 
 /** Mounts a widget that shows only `message` as its config error. */
-async function mountWithError(element, message) {
+async function mountWithError(element, message, token) {
   try {
     await boot();
+    if (LATEST.get(element) !== token) return SUPERSEDED;
     HANDLES.get(element)?.destroy();
     return wrap(element, mountError(element, message));
   } catch (err) {
-    return plainError(element, message);
+    return LATEST.get(element) === token ? plainError(element, message) : SUPERSEDED;
   }
 }
 
@@ -136,6 +158,7 @@ const MOUNTED = new WeakMap();
 /** Mounts one declarative `<div data-soft-staking>`; never throws. */
 async function autoMount(element) {
   if (MOUNTED.has(element)) return MOUNTED.get(element);
+  const token = claim(element);
   const pending = (async () => {
     const inline = element.getAttribute("data-config");
     const url = element.getAttribute("data-config-url");
@@ -144,9 +167,9 @@ async function autoMount(element) {
       try {
         config = JSON.parse(inline);
       } catch (err) {
-        return mountWithError(element, `data-config is not valid JSON: ${err.message}`);
+        return mountWithError(element, `data-config is not valid JSON: ${err.message}`, token);
       }
-      return mount(element, config);
+      return mountClaimed(element, config, token);
     }
     if (url) {
       let config;
@@ -155,11 +178,11 @@ async function autoMount(element) {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         config = await response.json();
       } catch (err) {
-        return mountWithError(element, `data-config-url ${url} could not be loaded: ${err.message}`);
+        return mountWithError(element, `data-config-url ${url} could not be loaded: ${err.message}`, token);
       }
-      return mount(element, config);
+      return mountClaimed(element, config, token);
     }
-    return mount(element, null);
+    return mountClaimed(element, null, token);
   })();
   MOUNTED.set(element, pending);
   return pending;

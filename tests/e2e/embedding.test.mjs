@@ -329,6 +329,46 @@ test("mount() on an element that already holds a widget replaces it; the old han
   await page.close();
 });
 
+test("a host's mount() wins over a declarative tag whose config arrives later", async () => {
+  // The tag's config URL answers only after 1.5 s.
+  let answered;
+  const late = new Promise((ok) => { answered = ok; });
+  const page = await openPage(ctx, "/pages/mount.html?manual", {
+    ready: false,
+    setup: (p) => p.route("**/late-config.json", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ json: { assets: [{ symbol: "LATE", apr: "0.01" }], storage_key: "ss-late" } });
+      answered();
+    }),
+  });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  const mounted = await page.evaluate(async () => {
+    const el = document.createElement("div");
+    el.id = "race";
+    el.setAttribute("data-soft-staking", "");
+    el.setAttribute("data-config-url", "/late-config.json");
+    document.body.append(el);
+    // The tag starts fetching; the host mounts its own config meanwhile.
+    await new Promise((r) => setTimeout(r, 50));
+    window.raceWidget = await window.ssMount(el, { assets: [{ symbol: "BNB", apr: "0.05" }], storage_key: "ss-race" });
+    return window.raceWidget.mounted;
+  });
+  assert.equal(mounted, true);
+  const race = page.locator("#race");
+  await countIs(race.getByTestId("asset-row-BNB"), 1);
+  await late;
+  await page.waitForTimeout(200);
+  // The late config did not replace the host's widget, whose handle still works.
+  assert.equal(await race.getByTestId("asset-row-LATE").count(), 0);
+  assert.equal(await race.getByTestId("asset-row-BNB").count(), 1);
+  assert.equal(await page.evaluate(() => window.raceWidget.mounted), true);
+  await typeBalance(race, "BNB", "1000");
+  // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
+  await textIs(race.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---------------------------------------------------------------------------
 // Styles.
 
