@@ -249,6 +249,14 @@ test("a page left open past 00:00 UTC moves the timeline to the new day by itsel
     () => hookText(page, "activation-timeline"),
     "activate now → first snapshot 2026-11-26 00:00 UTC → first reward by 2026-11-27 08:00 UTC",
   );
+  // A computer that slept: the clock jumps to 27 Nov without any timer firing;
+  // when the page is shown again, the timeline catches up.
+  await page.clock.setSystemTime(new Date("2026-11-27T10:00:00Z"));
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expectValue(
+    () => hookText(page, "activation-timeline"),
+    "activate now → first snapshot 2026-11-28 00:00 UTC → first reward by 2026-11-29 08:00 UTC",
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -1,7 +1,9 @@
 //! Today's date in UTC, kept current: a component using it re-renders when
 //! the date changes at 00:00 UTC (a page left open overnight shows the new
-//! day's timeline, not yesterday's).
+//! day's timeline, not yesterday's), and when the page is shown again (a
+//! computer that slept through midnight wakes up with late timers).
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -36,5 +38,16 @@ pub fn use_utc_day() -> i64 {
             move || drop(timeout)
         });
     }
+    let rerender = use_force_update();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                EventListener::new(&document, "visibilitychange", move |_| {
+                    rerender.force_update()
+                })
+            });
+        move || drop(listener)
+    });
     today()
 }
