@@ -62,9 +62,12 @@ test("de-DE: decimal comma and dot groups on screen, the contract digits in the 
   assert.equal(await drawn(page.getByTestId("asset-row-USDT").locator(".ss-tiers li").nth(1)), "0,8% up to 5.000");
   assert.equal(await hookText(page, "apr-USDT"), "12%");
 
-  // Screen readers get the comma, not the hidden point.
+  // Screen readers get the comma, not the hidden point (the accessibility tree
+  // as Chromium builds it).
   const points = page.getByTestId("daily-reward-BNB").locator(".dp");
   assert.equal(await points.getAttribute("aria-hidden"), "true");
+  assert.equal(await daily.ariaSnapshot(), "- status: 0,13698630");
+  assert.equal(await page.getByTestId("min-BNB").ariaSnapshot(), "- text: 0,5");
 
   // A typed comma is the decimal separator: "999,5" is 999.5, under the cap of 1000:
   // 999.5 × 0.05 ÷ 365 = 49.975 ÷ 365 = 0.136917808… → 0.13691780.
@@ -104,6 +107,8 @@ test("de-DE demo mode: the editors hold and read numbers the German way, and a s
   // 999.5 × 0.05 ÷ 365 = 0.1369178082… → 0.13691780.
   await textIs(w.getByTestId("daily-reward-BNB"), "0.34229452");
   await textIs(w.getByTestId("daily-reward-before-BNB"), "0.13691780");
+  // Heard as "0,13691780, becomes, 0,34229452".
+  assert.match(await w.getByTestId("asset-row-BNB").locator(".c-daily").ariaSnapshot(), /text: 0,13691780\n\s*- img "becomes"/);
 
   // The shared link restores the scenario into German-form fields.
   const href = await w.getByTestId("share-link").getAttribute("href");
