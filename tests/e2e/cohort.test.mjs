@@ -320,10 +320,24 @@ test("a rate edited while a large cohort runs: the totals are those of the new r
     box.value = "BNB,1000\n".repeat(n);
     box.dispatchEvent(new Event("input", { bubbles: true }));
   }, n);
+  // The APR is edited from inside the page at the first progress report, so
+  // the edit surely lands while the run is going (it takes several 12 ms slices).
+  await page.evaluate(() => {
+    const root = document.getElementById("earn").shadowRoot;
+    const status = root.querySelector('[data-testid="cohort-status"]');
+    const apr = root.querySelector('[data-testid="apr-input-BNB"]');
+    const watch = new MutationObserver(() => {
+      const text = status.textContent.trim();
+      if (!/^Reading… \d+%$/.test(text)) return;
+      watch.disconnect();
+      apr.value = "20";
+      apr.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      window.ssEditedWhile = text;
+    });
+    watch.observe(status, { childList: true, subtree: true, characterData: true });
+  });
   await w.getByTestId("cohort-run").click();
-  // Edited while the run is going (it takes several 12 ms slices).
-  await textIs(w.getByTestId("cohort-status"), /^Reading… \d+%$/);
-  await w.getByTestId("apr-input-BNB").fill("20");
+  await eventually(() => page.evaluate(() => window.ssEditedWhile ?? null), /^Reading… \d+%$/);
   // Each holding: before 1000 × 0.05 ÷ 365 → 0.13698630, after 1000 × 0.20 ÷ 365 →
   // 0.54794520; × 400,000: 54794.52000000 before, 219178.08000000 after.
   await eventually(
