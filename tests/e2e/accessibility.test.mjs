@@ -15,12 +15,15 @@ const ctx = useBrowser();
 
 const CONTROL_ROLES = "textbox|combobox|checkbox|switch|button|spinbutton|radio|slider|searchbox|listbox";
 
-/** The ARIA snapshot's control lines, split into named and unnamed. */
+/**
+ * The ARIA snapshot's control lines, split into named and unnamed. (A line
+ * whose name holds a colon is YAML-quoted: `- 'textbox "A: b"'`.)
+ */
 function controls(snapshot) {
-  const lines = snapshot.split("\n").map((l) => l.trim()).filter((l) => new RegExp(`^- (${CONTROL_ROLES})\\b`).test(l));
+  const lines = snapshot.split("\n").map((l) => l.trim()).filter((l) => new RegExp(`^- '?(${CONTROL_ROLES})\\b`).test(l));
   return {
-    named: lines.filter((l) => new RegExp(`^- (${CONTROL_ROLES}) "[^"]*\\S[^"]*"`).test(l)),
-    unnamed: lines.filter((l) => !new RegExp(`^- (${CONTROL_ROLES}) "`).test(l)),
+    named: lines.filter((l) => new RegExp(`^- '?(${CONTROL_ROLES}) "[^"]*\\S[^"]*"`).test(l)),
+    unnamed: lines.filter((l) => !new RegExp(`^- '?(${CONTROL_ROLES}) "`).test(l)),
   };
 }
 
@@ -53,8 +56,8 @@ test("every input, select and button has an accessible name", async () => {
   const byName = [
     [page.getByLabel("Your BNB balance", { exact: true }), "balance-input-BNB"],
     [page.getByLabel("Your USDT balance", { exact: true }), "balance-input-USDT"],
-    [page.getByRole("textbox", { name: "At (UTC)" }), "change-time-BNB-0"],
-    [page.getByRole("textbox", { name: "new balance" }), "change-balance-BNB-0"],
+    [page.getByRole("textbox", { name: "BNB change 1: At (UTC)", exact: true }), "change-time-BNB-0"],
+    [page.getByRole("textbox", { name: "BNB change 1: new balance", exact: true }), "change-balance-BNB-0"],
     [page.getByRole("combobox", { name: "Horizon" }), "horizon-select"],
     [page.getByRole("textbox", { name: /^Days/ }), "horizon-custom"],
     [page.getByRole("switch", { name: "Compound rewards" }), "compound-toggle"],
@@ -69,7 +72,7 @@ test("every input, select and button has an accessible name", async () => {
     assert.ok(await same(locator, page.getByTestId(testid)), testid);
   }
   // The remove button says which change it removes.
-  assert.equal(await page.getByRole("button", { name: "Remove the change at 12:00" }).count(), 1);
+  assert.equal(await page.getByRole("button", { name: "Remove BNB change 1 (at 12:00)" }).count(), 1);
   // The plot is an image with a text alternative.
   assert.match(await page.getByRole("img", { name: /^Cumulative BNB rewards over 30 days/ }).getAttribute("aria-label"), /with compounding.*without/);
 
@@ -96,7 +99,11 @@ test("estimates are announced politely; errors are described on their field", as
     // <output> is a status region (polite live region) to assistive technology.
     assert.equal(await daily.evaluate((el) => el.tagName), "OUTPUT", sym);
     assert.equal(await page.getByTestId(`cumulative-reward-${sym}`).evaluate((el) => el.tagName), "OUTPUT", sym);
+    // One announcement per keystroke, not two: the cumulative output is not live.
+    assert.equal(await page.getByTestId(`cumulative-reward-${sym}`).getAttribute("aria-live"), "off", sym);
   }
+  // The timeline's arrows are heard as "then".
+  assert.equal(await page.getByTestId("activation-timeline").getByRole("img", { name: "then" }).count(), 2);
   // The live region is the element whose text changes: 1000 × 0.05 ÷ 365 → 0.13698630.
   await typeBalance(page, "BNB", "1000");
   await expectText(page.getByRole("status").filter({ hasText: "0.13698630" }), "0.13698630");
@@ -153,4 +160,62 @@ test("table, switch and details semantics", async () => {
   await expectValue(() => details.getAttribute("aria-expanded"), "false");
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+/** WCAG contrast ratio of two [r, g, b] colours (0–255). */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("status badges, muted text and input borders keep WCAG contrast in both themes", async () => {
+  for (const theme of ["light", "dark"]) {
+    const tiny = { symbol: "TINY", apr: "0.0365", min_amount: "0", max_cap: null, payout_decimals: 2 };
+    const plain = { symbol: "PLAIN", apr: "0.05", min_amount: "0", max_cap: null };
+    const page = await openWidget(ctx, userConfig([BNB, USDT, tiny, plain], { theme }));
+    // BNB 5000: over the cap; USDT 5: below the minimum; TINY 1: 0.0001 a day,
+    // below 0.01; PLAIN 100: eligible.
+    await typeBalance(page, "BNB", "5000");
+    await typeBalance(page, "USDT", "5");
+    await typeBalance(page, "TINY", "1");
+    await typeBalance(page, "PLAIN", "100");
+    await expectText(page.getByTestId("status-TINY"), /precision/);
+    // Colours as the browser resolves them (color-mix included), each
+    // composited over the widget's background; [foreground, background].
+    const pairs = await page.locator("#earn").evaluate((host) => {
+      const root = host.shadowRoot;
+      const probe = document.createElement("canvas").getContext("2d");
+      const rgba = (css) => {
+        probe.clearRect(0, 0, 1, 1);
+        probe.fillStyle = css;
+        probe.fillRect(0, 0, 1, 1);
+        return [...probe.getImageData(0, 0, 1, 1).data];
+      };
+      const over = ([r, g, b, a], [R, G, B]) => [r, g, b].map((v, i) => (v * a + [R, G, B][i] * (255 - a)) / 255);
+      const bg = rgba(getComputedStyle(root.querySelector(".ss-root")).backgroundColor);
+      const text = (el) => {
+        const style = getComputedStyle(el);
+        const back = over(rgba(style.backgroundColor), bg);
+        return [over(rgba(style.color), back), back];
+      };
+      const out = {};
+      for (const sym of ["BNB", "USDT", "TINY", "PLAIN"]) out[`badge ${sym}`] = text(root.querySelector(`[data-testid="status-${sym}"]`));
+      out["muted hint"] = text(root.querySelector(".ss-footnote"));
+      out["input border"] = [over(rgba(getComputedStyle(root.querySelector(".ss-input")).borderTopColor), bg), bg];
+      return out;
+    });
+    for (const [what, [fg, bg]] of Object.entries(pairs)) {
+      const needed = what === "input border" ? 3 : 4.5; // WCAG 1.4.11 / 1.4.3
+      const ratio = contrast(fg, bg);
+      assert.ok(ratio >= needed, `${theme}: ${what} ${ratio.toFixed(2)}:1 < ${needed}:1`);
+    }
+    await page.close();
+  }
 });
