@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { hookText, useBrowser } from "./support/fixture.mjs";
 import {
   BNB, TRIO,
-  expectGone, expectText, expectValue, openWidget, row, typeBalance, userConfig,
+  expectGone, expectText, expectValue, focusedHook, openWidget, row, typeBalance, userConfig,
 } from "./support/widget.mjs";
 
 const ctx = useBrowser();
@@ -136,11 +136,13 @@ test("a bad change time or balance shows an error on that change and keeps the l
 
   const time = page.getByTestId("change-time-BNB-0");
   const balance = page.getByTestId("change-balance-BNB-0");
-  const error = page.getByTestId("change-error-BNB-0");
+  // Each field has its own error, linked to it for screen readers.
+  let error = page.getByTestId("change-time-error-BNB-0");
   for (const bad of ["25:00", "12:60", "1200", "noon"]) {
     await time.fill(bad);
     await expectText(error, /^Time must be HH:MM, from 00:00 to 23:59\.$/, bad);
     assert.equal(await time.getAttribute("aria-invalid"), "true");
+    assert.equal(await time.getAttribute("aria-describedby"), await error.getAttribute("id"));
     assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972", bad);
     assert.equal(await hookText(page, "cumulative-reward-BNB"), "2.08904107", bad);
     assert.equal(await hookText(page, "average-BNB"), "750", bad);
@@ -149,8 +151,10 @@ test("a bad change time or balance shows an error on that change and keeps the l
   await expectGone(error);
 
   await balance.fill("-500");
+  error = page.getByTestId("change-balance-error-BNB-0");
   await expectText(error, /^Balance must not be negative/);
   assert.equal(await balance.getAttribute("aria-invalid"), "true");
+  assert.equal(await balance.getAttribute("aria-describedby"), await error.getAttribute("id"));
   assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972");
   // Fixed to 0: (12 × 1000 + 12 × 0) ÷ 24 = 500; 500 × 0.05 ÷ 365 = 0.068493150… → 0.06849315
   await balance.fill("0");
@@ -159,8 +163,10 @@ test("a bad change time or balance shows an error on that change and keeps the l
   await expectText(bnb.daily, "0.06849315");
 
   // Removing the change brings back the whole-day balance: 0.13698630.
-  await page.getByRole("button", { name: "Remove the change at 12:00" }).click();
+  await page.getByRole("button", { name: "Remove BNB change 1 (at 12:00)" }).click();
   await expectGone(page.getByTestId("change-time-BNB-0"));
+  // Focus does not fall to the page: it is on "Add" again.
+  assert.equal(await focusedHook(page), "add-change-BNB");
   await expectText(bnb.daily, "0.13698630");
   assert.deepEqual(await snapshotRuns(page, "BNB"), ["00:00–23:00 (24×) 1000"]);
 

@@ -55,13 +55,18 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
             </div>
             <p class="ss-timeline" data-testid="activation-timeline">
                 { lead }
-                <span aria-hidden="true">{ " → " }</span>
+                { then_html() }
                 { "first snapshot " }
                 <time datetime={format!("{first_snapshot}T00:00Z")}>{ format!("{first_snapshot} 00:00 UTC") }</time>
-                <span aria-hidden="true">{ " → " }</span>
+                { then_html() }
                 { "first reward by " }
                 <time datetime={format!("{first_reward}T08:00Z")}>{ format!("{first_reward} 08:00 UTC") }</time>
             </p>
         </div>
     }
+}
+
+/// The arrow between the timeline's steps; screen readers hear "then".
+fn then_html() -> Html {
+    html! { <span role="img" aria-label="then">{ " → " }</span> }
 }

@@ -176,7 +176,8 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     if let Some(b) = cumulative_before {
                         { before_html(format!("cumulative-reward-before-{sym}"), b, dec) }
                     }
-                    <output class="ss-num" data-testid={format!("cumulative-reward-{sym}")}>
+                    // Only the daily reward is announced while typing (an output is a live region).
+                    <output class="ss-num" aria-live="off" data-testid={format!("cumulative-reward-{sym}")}>
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>

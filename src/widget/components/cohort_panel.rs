@@ -127,7 +127,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                     <input class="ss-sr-only" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} data-testid="cohort-file" />
                 </label>
                 if let Some((name, text)) = &*file_text {
-                    <span class="ss-hint">{ format!("{name} ({} bytes) will be used when the box is empty", text.len()) }</span>
+                    <span class="ss-hint" role="status">{ format!("{name} ({} bytes) will be used when the box is empty", text.len()) }</span>
                 }
                 <button type="button" class="ss-button ss-button-primary" onclick={on_run}
                     disabled={running} data-testid="cohort-run">{ "Compute impact" }</button>
@@ -187,6 +187,7 @@ fn results(summary: &CohortSummary, dec: char) -> Html {
                 <p class="ss-field-error">{ "A total is too large to show exactly." }</p>
             }
             <table data-testid="cohort-results">
+                <caption class="ss-sr-only">{ "Daily payout of the cohort before and after your changes, per token" }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Token" }</th>

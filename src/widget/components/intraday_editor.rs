@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::widget::row::Row;
@@ -24,6 +24,8 @@ pub struct IntradayEditorProps {
 pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
     let sym = props.row.symbol().to_string();
     let index = props.index;
+    // Focus goes to "Add" when a change is removed (not lost to the page).
+    let add_button = use_node_ref();
     let add = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddChange { row: index }))
@@ -48,36 +50,49 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                         })
                     };
                     let on_remove = {
-                        let dispatch = props.dispatch.clone();
-                        Callback::from(move |_| dispatch.dispatch(Action::RemoveChange { row: index, id }))
+                        let (dispatch, add_button) = (props.dispatch.clone(), add_button.clone());
+                        Callback::from(move |_| {
+                            dispatch.dispatch(Action::RemoveChange { row: index, id });
+                            if let Some(button) = add_button.cast::<HtmlElement>() {
+                                let _ = button.focus();
+                            }
+                        })
                     };
                     let time_id = format!("ss-change-time-{sym}-{id}");
                     let bal_id = format!("ss-change-balance-{sym}-{id}");
+                    let (time_error_id, bal_error_id) = (format!("{time_id}-error"), format!("{bal_id}-error"));
+                    // Screen readers hear which change of which asset a field belongs to.
+                    let which = html! { <span class="ss-sr-only">{ format!("{sym} change {}: ", pos + 1) }</span> };
                     html! {
                         <li key={id} class="ss-change">
-                            <label for={time_id.clone()}>{ "At (UTC)" }</label>
+                            <label for={time_id.clone()}>{ which.clone() }{ "At (UTC)" }</label>
                             <input id={time_id} class="ss-input ss-input-time" type="text" inputmode="numeric" placeholder="HH:MM"
                                 value={change.at.text.clone()} oninput={on_time} aria-invalid={change.at.error.is_some().to_string()}
+                                aria-describedby={change.at.error.as_ref().map(|_| time_error_id.clone())}
                                 data-testid={format!("change-time-{sym}-{pos}")} />
-                            <label for={bal_id.clone()}>{ "new balance" }</label>
+                            <label for={bal_id.clone()}>{ which }{ "new balance" }</label>
                             <input id={bal_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off"
                                 value={change.balance.text.clone()} oninput={on_balance} aria-invalid={change.balance.error.is_some().to_string()}
+                                aria-describedby={change.balance.error.as_ref().map(|_| bal_error_id.clone())}
                                 data-testid={format!("change-balance-{sym}-{pos}")} />
                             <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
-                                aria-label={format!("Remove the change at {}", change.at.text)}>{ "Remove" }</button>
+                                aria-label={format!("Remove {sym} change {} (at {})", pos + 1, change.at.text)}>{ "Remove" }</button>
                             // Always one element here: Yew matches unkeyed siblings from
                             // the end, so a varying number of trailing nodes would make it
                             // replace the inputs (and drop their focus) on a keystroke.
                             <div class="ss-change-errors" aria-live="polite">
-                                { for change.at.error.iter().chain(change.balance.error.iter()).map(|e| html! {
-                                    <p class="ss-field-error" data-testid={format!("change-error-{sym}-{pos}")}>{ e.clone() }</p>
-                                }) }
+                                if let Some(e) = &change.at.error {
+                                    <p id={time_error_id} class="ss-field-error" data-testid={format!("change-time-error-{sym}-{pos}")}>{ e.clone() }</p>
+                                }
+                                if let Some(e) = &change.balance.error {
+                                    <p id={bal_error_id} class="ss-field-error" data-testid={format!("change-balance-error-{sym}-{pos}")}>{ e.clone() }</p>
+                                }
                             </div>
                         </li>
                     }
                 }) }
             </ol>
-            <button type="button" class="ss-button" onclick={add} data-testid={format!("add-change-{sym}")}>
+            <button type="button" class="ss-button" onclick={add} ref={add_button} data-testid={format!("add-change-{sym}")}>
                 { "+ Add a balance change" }
             </button>
         </div>

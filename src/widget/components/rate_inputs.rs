@@ -49,7 +49,8 @@ pub fn rate_input(props: &RateInputProps) -> Html {
     let error_id = format!("{id}-error");
     html! {
         <div class="ss-edit">
-            <label for={id.clone()}>{ props.label.clone() }</label>
+            // Heard with the asset: "BNB Minimum", not one of many "Minimum"s.
+            <label for={id.clone()}><span class="ss-sr-only">{ format!("{} ", props.symbol) }</span>{ props.label.clone() }</label>
             <span class="ss-edit-box">
                 <input id={id} class="ss-input ss-input-small" type="text" inputmode="decimal" autocomplete="off"
                     value={props.field.text.clone()} {oninput}

@@ -77,12 +77,15 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
     };
     let path = |values: &[Decimal]| path_of(&s.days, values);
     let ticks = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
-    let title = format!(
+    let mut title = format!(
         "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
         props.symbol,
         s.compound.last().copied().unwrap_or_default(),
         s.simple.last().copied().unwrap_or_default()
     );
+    if let Some(last) = before.as_ref().and_then(|(_, values)| values.last()) {
+        title.push_str(&format!("; {last} before your changes"));
+    }
     html! {
         <figure class="ss-plot" data-testid={format!("plot-{}", props.symbol)}>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={title.clone()} preserveAspectRatio="xMidYMid meet">
