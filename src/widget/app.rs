@@ -9,7 +9,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::components::activation_bar::ActivationBar;
-use super::components::asset_row::{EstimateEvent, RowSettings};
+use super::components::asset_row::RowSettings;
 use super::components::asset_table::AssetTable;
 use super::components::cohort_panel::CohortPanel;
 use super::components::config_error::ConfigError;
@@ -17,6 +17,7 @@ use super::components::horizon_controls::HorizonControls;
 use super::components::share_link::ShareLink;
 use super::components::terms_dialog::TermsDialog;
 use super::hooks::use_activation_store::use_activation_store;
+use super::hooks::use_estimate_event::EstimateEvent;
 use super::state::{Action, State};
 use crate::config::scenario::Scenario;
 use crate::config::widget_config::{Mode, WidgetConfig};

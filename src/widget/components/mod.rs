@@ -4,6 +4,7 @@
 
 pub mod activation_bar;
 pub mod amount;
+pub mod apr_cell;
 pub mod asset_row;
 pub mod asset_table;
 pub mod cohort_panel;

@@ -1,7 +1,8 @@
 //! Reusable UI logic with a name: persisted activation, focus trapping, the
-//! current UTC date, sliced cohort runs.
+//! current UTC date, sliced cohort runs, estimate events for the host.
 
 pub mod use_activation_store;
 pub mod use_cohort_run;
+pub mod use_estimate_event;
 pub mod use_focus_trap;
 pub mod use_utc_day;

@@ -1,0 +1,97 @@
+//! A row's APR cell, the part of the table the product team edits in demo
+//! mode.
+
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+use super::amount::{becomes_html, decimal_text_html, grouped_html};
+use super::rate_inputs::RateInput;
+use crate::engine::{apy_if_held, Rate};
+use crate::widget::format::{apy_percent_text, percent_text};
+use crate::widget::rate_edits::EditTarget;
+use crate::widget::row::Row;
+use crate::widget::state::State;
+
+/// The APR cell: the exact APR as a percent (demo mode: the configured one
+/// first when it was edited), the APY if held, the tiers, and in demo mode the
+/// editors.
+pub fn apr_cell(
+    dec: char,
+    row: &Row,
+    sym: &str,
+    demo: bool,
+    dispatch: &UseReducerDispatcher<State>,
+    index: usize,
+) -> Html {
+    let asset = &row.item.asset;
+    let headline = asset.rate().headline_apr();
+    let apy = apy_if_held(headline).map(apy_percent_text);
+    let tiers = match asset.rate() {
+        Rate::Tiered(tiers) => Some(tiers.clone()),
+        Rate::Flat(_) => None,
+    };
+    let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
+    // Demo mode, headline APR edited: the configured APR (and APY) first. (The
+    // headline is the first tier's APR; other tier edits show in the tier list.)
+    let configured = row.original.rate().headline_apr();
+    let was = (demo && configured != headline).then_some(configured);
+    let was_apy = was.and_then(apy_if_held).map(apy_percent_text);
+    let percent = |apr: Decimal| decimal_text_html(&format!("{}%", percent_text(apr)), dec);
+    html! {
+        <>
+            if let Some(was) = was {
+                <span class="ss-before" title="Under the original config">{ percent(was) }{ becomes_html() }</span>
+            }
+            <span class="ss-apr" data-testid={format!("apr-{sym}")}>{ percent(headline) }</span>
+            if row.shows_sample_rate() {
+                <span class="ss-tag" title="Sample value">{ "sample" }</span>
+            }
+            if let Some(apy) = apy {
+                <span class="ss-apy">
+                    { "APY " }
+                    if let Some(was_apy) = was_apy {
+                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), dec) }{ becomes_html() }</span>
+                    }
+                    { decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }
+                </span>
+            }
+            if let Some(tiers) = &tiers {
+                <ul class="ss-tiers" aria-label="Tiered APR">
+                    { for tiers.iter().enumerate().map(|(i, t)| {
+                        let lower = if i == 0 { None } else { tiers[i - 1].up_to };
+                        html! {
+                            <li>
+                                { percent(t.apr) }
+                                { match (t.up_to, lower) {
+                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, dec) }</> },
+                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, dec) }</> },
+                                    (None, None) => html! {},
+                                } }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            if demo {
+                { for row.edits.iter().flat_map(|e| e.tiers.iter().enumerate()).map(|(i, tier)| {
+                    let last = row.edits.as_ref().map_or(0, |e| e.tiers.len().saturating_sub(1));
+                    let apr_testid = if i == 0 { format!("apr-input-{sym}") } else { format!("tier-apr-input-{sym}-{i}") };
+                    html! {
+                        <div class="ss-tier-edit">
+                            <RateInput symbol={sym.to_string()} index={index} target={EditTarget::Apr(i)} field={tier.apr.clone()}
+                                label={if tiers.is_some() { format!("Tier {} APR %", i + 1) } else { "APR %".to_string() }}
+                                testid={apr_testid} dispatch={dispatch.clone()} suffix="%" />
+                            if i < last {
+                                <RateInput symbol={sym.to_string()} index={index} target={EditTarget::UpTo(i)} field={tier.up_to.clone()}
+                                    label={format!("Tier {} up to", i + 1)} testid={format!("tier-up-to-input-{sym}-{i}")} dispatch={dispatch.clone()} />
+                            }
+                        </div>
+                    }
+                }) }
+                if let Some(why) = rate_error {
+                    <p class="ss-field-error" data-testid={format!("rate-error-{sym}")}>{ why }</p>
+                }
+            }
+        </>
+    }
+}
