@@ -169,6 +169,9 @@ test("a bad change time or balance shows an error on that change and keeps the l
   assert.equal(await focusedHook(page), "add-change-BNB");
   await expectText(bnb.daily, "0.13698630");
   assert.deepEqual(await snapshotRuns(page, "BNB"), ["00:00–23:00 (24×) 1000"]);
+  // Adding one puts the focus in its time field.
+  await page.getByTestId("add-change-BNB").press("Enter");
+  await expectValue(() => focusedHook(page), "change-time-BNB-0");
 
   // Closing the details hides the editor.
   await page.getByTestId("details-toggle-BNB").click();

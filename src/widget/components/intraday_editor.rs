@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlElement, HtmlInputElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::widget::row::Row;
@@ -24,15 +25,39 @@ pub struct IntradayEditorProps {
 pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
     let sym = props.row.symbol().to_string();
     let index = props.index;
-    // Focus goes to "Add" when a change is removed (not lost to the page).
+    // Focus goes to "Add" when a change is removed (not lost to the page),
+    // and to the new change's time when one is added.
     let add_button = use_node_ref();
+    let list = use_node_ref();
+    let focus_new = use_mut_ref(|| false);
     let add = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddChange { row: index }))
+        let (dispatch, focus_new) = (props.dispatch.clone(), focus_new.clone());
+        Callback::from(move |_| {
+            *focus_new.borrow_mut() = true;
+            dispatch.dispatch(Action::AddChange { row: index })
+        })
     };
+    {
+        let (list, focus_new) = (list.clone(), focus_new.clone());
+        use_effect_with(props.row.changes.len(), move |_| {
+            if std::mem::take(&mut *focus_new.borrow_mut()) {
+                let newest = list
+                    .cast::<Element>()
+                    .and_then(|l| {
+                        l.query_selector("li:last-child .ss-input-time")
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                if let Some(input) = newest {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
     html! {
         <div class="ss-changes">
-            <ol class="ss-change-list">
+            <ol class="ss-change-list" ref={list}>
                 { for props.row.changes.iter().enumerate().map(|(pos, change)| {
                     let id = change.id;
                     let on_time = {
