@@ -93,7 +93,12 @@ pub enum Action {
     /// "Start Earning": accept the terms and switch on; `today` is the Unix day (UTC).
     StartEarning { today: i64 },
     /// The toggle after activation.
-    SetEarning(bool),
+    SetEarning {
+        /// On or off.
+        on: bool,
+        /// Today's Unix day (UTC): switching on again is a new activation.
+        today: i64,
+    },
     /// Demo mode: edit APR, tier bound, minimum or cap.
     EditRate {
         row: usize,
@@ -211,12 +216,16 @@ impl State {
                     self.activation = Activation {
                         terms_accepted: true,
                         on: true,
-                        activated_day: self.activation.activated_day.or(Some(today)),
+                        activated_day: Some(today),
                     };
                 }
             }
-            Action::SetEarning(on) => {
+            Action::SetEarning { on, today } => {
                 if self.activation.terms_accepted {
+                    // Switched on again: snapshots start anew from tomorrow.
+                    if on && !self.activation.on {
+                        self.activation.activated_day = Some(today);
+                    }
                     self.activation.on = on;
                 } else if on {
                     self.apply(Action::OpenTerms);

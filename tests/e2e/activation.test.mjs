@@ -90,6 +90,18 @@ test("Activate → terms → Start Earning (only once ticked) → ON, kept acros
   // Nothing fired on load: the state did not change.
   assert.deepEqual(await widgetEvents(page, "softstaking:activation"), []);
 
+  // Switched off and on again on 26 Nov: a new activation, so snapshots start
+  // on 27 Nov and the first reward comes by 28 Nov; kept across a reload.
+  await page.getByTestId("soft-staking-toggle").click();
+  await expectValue(() => toggleState(page), "false");
+  await page.getByTestId("soft-staking-toggle").click();
+  await expectValue(() => toggleState(page), "true");
+  const renewed = "activated 2026-11-26 → first snapshot 2026-11-27 00:00 UTC → first reward by 2026-11-28 08:00 UTC";
+  assert.equal(await hookText(page, "activation-timeline"), renewed);
+  await page.reload();
+  await page.getByTestId("asset-row-BNB").waitFor();
+  assert.equal(await hookText(page, "activation-timeline"), renewed);
+
   // Another storage key is another visitor record: not activated.
   await page.goto(ctx.server.url + widgetPath(userConfig([BNB])));
   await page.getByTestId("asset-row-BNB").waitFor();

@@ -103,13 +103,17 @@ test("a valid stored activation is restored and survives typing, update(), destr
   await countIs(w.getByTestId("asset-row-BNB"), 1);
   assert.equal(await toggle(w), "true", "a remount reads it again");
 
-  // Switching off keeps the accepted terms and the day; on again needs no dialog.
+  // Switching off keeps the accepted terms and the day; on again needs no dialog
+  // and is a new activation, dated today (UTC).
   await w.getByTestId("soft-staking-toggle").click();
   await eventually(() => stored(page, key), "soft-staking/v1 terms=1 on=0 day=20000");
+  const before = Math.floor(Date.now() / 86_400_000);
   await w.getByTestId("soft-staking-toggle").click();
   await eventually(() => toggle(w), "true");
+  const after = Math.floor(Date.now() / 86_400_000);
   assert.equal(await page.getByTestId("terms-dialog").evaluate((d) => d.open), false);
-  assert.equal(await stored(page, key), record);
+  const day = Number((await stored(page, key)).match(/^soft-staking\/v1 terms=1 on=1 day=(\d+)$/)?.[1]);
+  assert.ok(day === before || day === after, `re-activated on day ${day}, today is ${after}`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

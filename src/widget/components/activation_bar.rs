@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::widget::format::UtcDate;
-use crate::widget::hooks::use_utc_day::use_utc_day;
+use crate::widget::hooks::use_utc_day::{today as utc_today, use_utc_day};
 use crate::widget::state::{Action, Activation, State};
 
 /// Props of [`ActivationBar`].
@@ -27,7 +27,13 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
     };
     let on_toggle = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::SetEarning(!a.on)))
+        // The day of the click itself (a new activation when switched on again).
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::SetEarning {
+                on: !a.on,
+                today: utc_today(),
+            })
+        })
     };
     let start = a.activated_day.filter(|_| a.on).unwrap_or(today);
     let first_snapshot = UtcDate::from_unix_days(start + 1).iso();
