@@ -269,6 +269,12 @@ test("a page left open past 00:00 UTC moves the timeline to the new day by itsel
     () => hookText(page, "activation-timeline"),
     "activate now → first snapshot 2026-11-28 00:00 UTC → first reward by 2026-11-29 08:00 UTC",
   );
+  // And the next midnight after the wake-up still moves it (28 Nov, 00:00:30).
+  await page.clock.runFor("14:00:30");
+  await expectValue(
+    () => hookText(page, "activation-timeline"),
+    "activate now → first snapshot 2026-11-29 00:00 UTC → first reward by 2026-11-30 08:00 UTC",
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });

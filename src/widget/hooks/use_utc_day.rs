@@ -3,6 +3,8 @@
 //! day's timeline, not yesterday's), and when the page is shown again (a
 //! computer that slept through midnight wakes up with late timers).
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -20,34 +22,43 @@ pub fn today() -> i64 {
     now_ms().div_euclid(DAY_MS)
 }
 
-/// Today's Unix day (UTC); the calling component re-renders at each 00:00 UTC.
+/// Counts the moments the date may have changed (a timer at 00:00 UTC, the
+/// page shown again); each count re-renders and re-arms the timer.
+struct Checks(u32);
+
+impl Reducible for Checks {
+    type Action = ();
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(Checks(self.0.wrapping_add(1)))
+    }
+}
+
+/// Today's Unix day (UTC); the calling component re-renders at each 00:00 UTC
+/// and when the page is shown again.
 #[hook]
 pub fn use_utc_day() -> i64 {
-    // Bumped by the timer: each bump re-renders and arms the next timer.
-    let ticks = use_state(|| 0u32);
+    let checks = use_reducer(|| Checks(0));
     {
-        let ticks = ticks.clone();
-        use_effect_with(*ticks, move |tick| {
-            let tick = *tick;
-            let now = now_ms();
+        let dispatch = checks.dispatcher();
+        use_effect_with(checks.0, move |_| {
             // A timer that fires early finds the same day and simply re-arms.
-            let wait = (today() + 1) * DAY_MS - now + 1;
-            let timeout = Timeout::new(wait.clamp(1, DAY_MS) as u32, move || {
-                ticks.set(tick.wrapping_add(1))
-            });
+            let wait = (today() + 1) * DAY_MS - now_ms() + 1;
+            let timeout = Timeout::new(wait.clamp(1, DAY_MS) as u32, move || dispatch.dispatch(()));
             move || drop(timeout)
         });
     }
-    let rerender = use_force_update();
-    use_effect_with((), move |_| {
-        let listener = web_sys::window()
-            .and_then(|w| w.document())
-            .map(|document| {
-                EventListener::new(&document, "visibilitychange", move |_| {
-                    rerender.force_update()
-                })
-            });
-        move || drop(listener)
-    });
+    {
+        let dispatch = checks.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        dispatch.dispatch(())
+                    })
+                });
+            move || drop(listener)
+        });
+    }
     today()
 }
