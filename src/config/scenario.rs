@@ -109,31 +109,50 @@ impl Scenario {
 
     /// Reads a scenario; the error says what part could not be read.
     pub fn decode(text: &str) -> Result<Scenario, String> {
+        let (scenario, unreadable) = Scenario::decode_parts(text)?;
+        match unreadable.into_iter().next() {
+            Some(why) => Err(why),
+            None => Ok(scenario),
+        }
+    }
+
+    /// Reads what it can of a scenario: the parts that read, and what is
+    /// wrong with each part that does not (a shared link keeps its good
+    /// parts). Only an unknown format is an error.
+    pub fn decode_parts(text: &str) -> Result<(Scenario, Vec<String>), String> {
         let mut parts = text.split('~');
         if parts.next() != Some(VERSION) {
             return Err("unknown scenario format".into());
         }
         let mut scenario = Scenario::default();
+        let mut unreadable = Vec::new();
         for part in parts {
-            let first = part.as_bytes().first().copied().unwrap_or(b' ');
-            if first.is_ascii_lowercase() {
-                let value = &part[1..];
-                match first {
-                    b'h' => {
-                        scenario.horizon_days = Some(
-                            value
-                                .parse()
-                                .map_err(|_| format!("bad horizon {}", quoted(value)))?,
-                        )
-                    }
-                    b'c' => scenario.compound = Some(value == "1"),
-                    _ => return Err(format!("unknown part {}", quoted(part))),
-                }
-            } else {
-                scenario.assets.push(decode_asset(part)?);
+            if let Err(why) = scenario.read_part(part) {
+                unreadable.push(why);
             }
         }
-        Ok(scenario)
+        Ok((scenario, unreadable))
+    }
+
+    fn read_part(&mut self, part: &str) -> Result<(), String> {
+        let first = part.as_bytes().first().copied().unwrap_or(b' ');
+        if first.is_ascii_lowercase() {
+            let value = &part[1..];
+            match first {
+                b'h' => {
+                    self.horizon_days = Some(
+                        value
+                            .parse()
+                            .map_err(|_| format!("bad horizon {}", quoted(value)))?,
+                    )
+                }
+                b'c' => self.compound = Some(value == "1"),
+                _ => return Err(format!("unknown part {}", quoted(part))),
+            }
+        } else {
+            self.assets.push(decode_asset(part)?);
+        }
+        Ok(())
     }
 }
 
@@ -171,52 +190,58 @@ fn decode_asset(part: &str) -> Result<AssetScenario, String> {
         ..AssetScenario::default()
     };
     for field in fields {
-        // The key is one ASCII letter; anything else is not a field of ours
-        // (and must not be sliced inside a multi-byte character).
-        let key_len = usize::from(field.as_bytes().first().is_some_and(u8::is_ascii_lowercase));
-        let (key, value) = field.split_at(key_len);
-        match key {
-            "a" => a.apr_percent = Some(dec(value, "APR")?),
-            "m" => a.min_amount = Some(dec(value, "minimum")?),
-            "x" if value.is_empty() => a.max_cap = Some(None),
-            "x" => a.max_cap = Some(Some(dec(value, "cap")?)),
-            "b" => a.balance = Some(dec(value, "balance")?),
-            "t" => {
-                let items: Vec<&str> = value.split('-').collect();
-                if items.len() % 2 != 0 {
-                    return Err(format!("bad tiers {}", quoted(value)));
-                }
-                let tiers = items
-                    .chunks(2)
-                    .map(|pair| {
-                        let up = if pair[0].is_empty() {
-                            None
-                        } else {
-                            Some(dec(pair[0], "tier bound")?)
-                        };
-                        Ok((up, dec(pair[1], "tier APR")?))
-                    })
-                    .collect::<Result<Vec<_>, String>>()?;
-                a.tiers_percent = Some(tiers);
-            }
-            "k" => {
-                let items: Vec<&str> = value.split('-').collect();
-                if items.len() % 2 != 0 {
-                    return Err(format!("bad changes {}", quoted(value)));
-                }
-                for pair in items.chunks(2) {
-                    let t = pair[0];
-                    let at = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
-                        .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
-                        .flatten()
-                        .ok_or_else(|| format!("bad time {}", quoted(t)))?;
-                    a.changes.push((at, dec(pair[1], "balance")?));
-                }
-            }
-            _ => return Err(format!("unknown field {} for {symbol}", quoted(field))),
-        }
+        read_asset_field(&mut a, field).map_err(|why| format!("{}: {why}", short(symbol)))?;
     }
     Ok(a)
+}
+
+/// One `_`-separated field of an asset part (`a2.5`, `m0.5`, `k1200-500`, …).
+fn read_asset_field(a: &mut AssetScenario, field: &str) -> Result<(), String> {
+    // The key is one ASCII letter; anything else is not a field of ours
+    // (and must not be sliced inside a multi-byte character).
+    let key_len = usize::from(field.as_bytes().first().is_some_and(u8::is_ascii_lowercase));
+    let (key, value) = field.split_at(key_len);
+    match key {
+        "a" => a.apr_percent = Some(dec(value, "APR")?),
+        "m" => a.min_amount = Some(dec(value, "minimum")?),
+        "x" if value.is_empty() => a.max_cap = Some(None),
+        "x" => a.max_cap = Some(Some(dec(value, "cap")?)),
+        "b" => a.balance = Some(dec(value, "balance")?),
+        "t" => {
+            let items: Vec<&str> = value.split('-').collect();
+            if items.len() % 2 != 0 {
+                return Err(format!("bad tiers {}", quoted(value)));
+            }
+            let tiers = items
+                .chunks(2)
+                .map(|pair| {
+                    let up = if pair[0].is_empty() {
+                        None
+                    } else {
+                        Some(dec(pair[0], "tier bound")?)
+                    };
+                    Ok((up, dec(pair[1], "tier APR")?))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            a.tiers_percent = Some(tiers);
+        }
+        "k" => {
+            let items: Vec<&str> = value.split('-').collect();
+            if items.len() % 2 != 0 {
+                return Err(format!("bad changes {}", quoted(value)));
+            }
+            for pair in items.chunks(2) {
+                let t = pair[0];
+                let at = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| TimeOfDay::parse(&format!("{}:{}", &t[..2], &t[2..])))
+                    .flatten()
+                    .ok_or_else(|| format!("bad time {}", quoted(t)))?;
+                a.changes.push((at, dec(pair[1], "balance")?));
+            }
+        }
+        _ => return Err(format!("unknown field {}", quoted(field))),
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -266,15 +291,37 @@ mod tests {
     }
 
     #[test]
+    fn a_link_keeps_its_readable_parts() {
+        let (s, unreadable) =
+            Scenario::decode_parts("v1~h90~SOL_a-1_b100~bnb_a1~BNB_b1000_k2400-5~c1~zz").unwrap();
+        assert_eq!(s.horizon_days, Some(90));
+        assert_eq!(s.compound, Some(true));
+        assert!(s.assets.is_empty(), "{s:?}");
+        assert_eq!(
+            unreadable,
+            [
+                "SOL: APR \"-1\" must not be negative",
+                "unknown part \"bnb_a1\"",
+                "BNB: bad time \"2400\"",
+                "unknown part \"zz\"",
+            ]
+        );
+        let (s, unreadable) = Scenario::decode_parts("v1~h90~BNB_b1000~").unwrap();
+        assert_eq!(s.assets.len(), 1);
+        assert_eq!(unreadable, ["bad symbol \"\""]);
+        assert!(Scenario::decode_parts("v2~h90").is_err());
+    }
+
+    #[test]
     fn long_values_are_cut_in_messages() {
         let why = Scenario::decode(&format!("v1~BNB_a{}x", "9".repeat(5000))).unwrap_err();
         assert!(
-            why.starts_with(&format!("APR \"{}…\" is too large", "9".repeat(24))),
+            why.starts_with(&format!("BNB: APR \"{}…\" is too large", "9".repeat(24))),
             "{why}"
         );
         assert_eq!(
             Scenario::decode("v1~BNB_a1x").unwrap_err(),
-            "APR \"1x\" is not a number (use digits and one '.')"
+            "BNB: APR \"1x\" is not a number (use digits and one '.')"
         );
     }
 }

@@ -81,8 +81,11 @@ pub fn widget(props: &WidgetProps) -> Html {
         let demo = props.config.mode == Mode::Demo;
         use_effect_with((), move |_| {
             if let (true, Some(text)) = (demo, scenario) {
-                match Scenario::decode(&text) {
-                    Ok(s) => dispatcher.dispatch(Action::ApplyScenario(s)),
+                match Scenario::decode_parts(&text) {
+                    Ok((scenario, unreadable)) => dispatcher.dispatch(Action::ApplyScenario {
+                        scenario,
+                        unreadable,
+                    }),
                     Err(why) => dispatcher.dispatch(Action::ScenarioError(format!(
                         "The shared scenario could not be read: {why}."
                     ))),

@@ -105,8 +105,13 @@ pub enum Action {
         target: EditTarget,
         text: String,
     },
-    /// Apply a shared scenario.
-    ApplyScenario(Scenario),
+    /// Apply a shared scenario; `unreadable` says what of it could not be read.
+    ApplyScenario {
+        /// The parts that were read.
+        scenario: Scenario,
+        /// Why each other part could not be read.
+        unreadable: Vec<String>,
+    },
     /// A shared scenario could not be decoded.
     ScenarioError(String),
     /// The host called `update(config)`: keep what the visitor typed.
@@ -236,7 +241,10 @@ impl State {
                     field.text = text;
                 }
             }),
-            Action::ApplyScenario(scenario) => self.apply_scenario(scenario),
+            Action::ApplyScenario {
+                scenario,
+                unreadable,
+            } => self.apply_scenario(scenario, unreadable),
             Action::ScenarioError(why) => self.scenario_error = Some(why),
             Action::Reconfigure(config) => self.reconfigure(&config),
         }
@@ -278,10 +286,11 @@ impl State {
         }
     }
 
-    /// Applies what fits this widget; says what it left out (a horizon out
-    /// of range, a symbol it does not list, tiers that do not match).
-    fn apply_scenario(&mut self, scenario: Scenario) {
-        let mut skipped = Vec::new();
+    /// Applies what fits this widget; says what it left out (the parts that
+    /// could not be read, a horizon out of range, a symbol it does not list,
+    /// tiers that do not match).
+    fn apply_scenario(&mut self, scenario: Scenario, unreadable: Vec<String>) {
+        let mut skipped = unreadable;
         match scenario.horizon_days {
             Some(days) if (1..=MAX_DAYS).contains(&days) => {
                 self.custom_horizon =
@@ -312,7 +321,7 @@ impl State {
         }
         self.scenario_error = (!skipped.is_empty()).then(|| {
             format!(
-                "Parts of the shared scenario do not fit this widget and were left out: {}.",
+                "Parts of the shared scenario were left out: {}.",
                 skipped.join("; ")
             )
         });

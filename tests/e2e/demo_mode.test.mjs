@@ -350,7 +350,8 @@ test("an unreadable shared scenario is reported in the box as text; the widget s
   const page = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": scenario } });
   const w = page.locator("#earn");
   const banner = w.locator(".ss-banner-error");
-  await textIs(banner, /^The shared scenario could not be read: .*<img src=x onerror=/);
+  // Markup in a link is a part that cannot be read, shown as text.
+  await textIs(banner, /^Parts of the shared scenario were left out: bad symbol "<img src=x onerror=/);
   assert.equal(await banner.getAttribute("role"), "alert");
   assert.deepEqual(
     await page.evaluate(() => ({ img: document.getElementById("earn").shadowRoot.querySelectorAll("img").length, xss: window.__xss ?? null })),
@@ -375,7 +376,7 @@ test("a shared scenario that does not fit the widget: what fits is applied, the 
   const w = page.locator("#earn");
   await textIs(
     w.locator(".ss-banner-error"),
-    "Parts of the shared scenario do not fit this widget and were left out: a horizon of 99999 days (1 to 3650); " +
+    "Parts of the shared scenario were left out: a horizon of 99999 days (1 to 3650); " +
       "ZZZ, which this widget does not list; 2 tiers for USDT (it has 3).",
   );
   // BNB at 10 % with 1000: 1000 × 0.10 ÷ 365 = 0.2739726027… → 0.27397260; the horizon stays 30.
@@ -383,11 +384,14 @@ test("a shared scenario that does not fit the widget: what fits is applied, the 
   assert.equal(await w.getByTestId("horizon-select").inputValue(), "30");
   assert.equal(await hookText(w, "apr-USDT"), "12%");
 
-  // A 5,000-digit value is named, not quoted in full.
-  const long = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": `v1~BNB_a${"9".repeat(5000)}` } });
+  // A part that cannot be read is named (a 5,000-digit value cut short); the
+  // rest of the link still applies: horizon 90, SOL 100 → 100 × 0.0365 ÷ 365 = 0.01.
+  const long = await openMounted(ctx, demoConfig(), { extra: { "ss-scenario": `v1~h90~BNB_a${"9".repeat(5000)}_b1000~SOL_b100` } });
   const banner = long.locator("#earn .ss-banner-error");
-  await textIs(banner, /^The shared scenario could not be read: APR "9{24}…" is too large/);
+  await textIs(banner, /^Parts of the shared scenario were left out: BNB: APR "9{24}…" is too large/);
   assert.ok((await banner.textContent()).length < 200);
+  await textIs(daily(long.locator("#earn"), "SOL"), "0.01000000");
+  assert.equal(await long.locator("#earn").getByTestId("horizon-select").inputValue(), "90");
   assert.deepEqual(page.errors, []);
   assert.deepEqual(long.errors, []);
   await long.close();
