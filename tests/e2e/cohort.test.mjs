@@ -285,8 +285,19 @@ test("the totals follow the rates: an APR edit or update() recomputes them; edit
   await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
 
   // The APR goes to 20 % after the run: no new click, the after side follows:
-  // 1000 × 0.20 ÷ 365 = 200 ÷ 365 = 0.5479452054… → 0.54794520.
-  await retype(w, "apr-input-BNB", "20");
+  // 1000 × 0.20 ÷ 365 = 200 ÷ 365 = 0.5479452054… → 0.54794520. At once (by the
+  // next frame) the old totals are marked as updating, not left looking final.
+  const updating = await page.evaluate(() => {
+    const root = document.getElementById("earn").shadowRoot;
+    const apr = root.querySelector('[data-testid="apr-input-BNB"]');
+    apr.value = "20";
+    apr.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    return new Promise((done) => requestAnimationFrame(() => done({
+      results: root.querySelector(".ss-cohort-results").classList.contains("is-updating"),
+      status: root.querySelector('[data-testid="cohort-status"]').textContent.trim(),
+    })));
+  });
+  assert.deepEqual(updating, { results: true, status: "Reading… 0%" });
   await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
   await textIs(w.getByTestId("cohort-status"), /^Done: 1 holding in \d+ ms\.$/);
 

@@ -80,8 +80,13 @@ pub fn use_cohort_run(pairs: Vec<(Asset, Asset)>) -> CohortRun {
         use_effect_with(pairs.clone(), move |pairs| {
             let text = holdings.borrow().clone();
             let pending = text.map(|text| {
-                // The running job counts under the old rates: stop it now.
+                // The running job counts under the old rates: stop it now, and
+                // show the totals as updating until the new run reports.
                 *generation.borrow_mut() += 1;
+                state.set(RunState::Running {
+                    done: 0,
+                    total: text.len(),
+                });
                 let pairs = pairs.clone();
                 Timeout::new(RERUN_DELAY_MS, move || {
                     start_run(text, pairs, &generation, &state)
