@@ -408,6 +408,10 @@ impl State {
                     row.balance = old.balance.clone();
                     row.changes = old.changes.clone();
                     row.next_change_id = old.next_change_id;
+                    // Demo edits of an asset the new config leaves as it was stay.
+                    if old.original == item.asset && row.edits.is_some() && old.edits.is_some() {
+                        row.edits = old.edits.clone();
+                    }
                 }
                 Rc::new(row)
             })

@@ -423,6 +423,21 @@ test("update() to demo mode keeps balances; a bad demo config shows its error", 
   await textIs(daily(w, "BNB"), "0.27397260");
   await textIs(before(w, "BNB"), "0.13698630");
 
+  // The host changes SOL only: the team's BNB edit stays; SOL's new rate is the
+  // new baseline. SOL 5 % → 100 × 0.05 ÷ 365 = 0.0136986301… → 0.01369863.
+  await typeBalance(w, "SOL", "100");
+  await page.evaluate((config) => window.ssWidget.update(config), { ...demoConfig(), assets: [BNB, USDT, { ...SOL, apr: "0.05" }] });
+  await textIs(w.getByTestId("apr-SOL"), "5%");
+  await textIs(daily(w, "SOL"), "0.01369863");
+  await textIs(before(w, "SOL"), "0.01369863");
+  assert.equal(await value(w, "apr-input-BNB"), "10");
+  assert.equal(await hookText(w, "daily-reward-BNB"), "0.27397260");
+  assert.equal(await hookText(w, "daily-reward-before-BNB"), "0.13698630");
+  // A changed BNB config replaces its edit: 2 % → 1000 × 0.02 ÷ 365 = 0.0547945205… → 0.05479452.
+  await page.evaluate((config) => window.ssWidget.update(config), { ...demoConfig(), assets: [{ ...BNB, apr: "0.02" }, USDT, SOL] });
+  await textIs(daily(w, "BNB"), "0.05479452");
+  assert.equal(await value(w, "apr-input-BNB"), "2");
+
   await page.evaluate((config) => window.ssWidget.update(config), demoConfig({ mode: "admin" }));
   await countIs(w.getByTestId("config-error"), 1);
   assert.equal(await configError(w), 'config.mode: must be "user" or "demo"');
