@@ -161,7 +161,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     compound: state.compound,
                     horizon_days: state.horizon_days,
                     demo,
-                    decimal: state.style.decimal,
+                    style: state.style,
                     dispatch: state.dispatcher(),
                     on_estimate,
                 }}

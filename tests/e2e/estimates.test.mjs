@@ -103,7 +103,7 @@ test("flat APR: daily reward, cumulative rewards over the horizon and their fiat
   // Fiat at 600: 0.13698630 × 600 = 82.191780 → 82.19; 4.10958900 × 600 = 2465.7534 → 2465.75
   assert.deepEqual(await bnb.fiat.allTextContents(), ["≈ 82.19", "≈ 2465.75"]);
   await expectText(bnb.status, /eligible/);
-  assert.equal(await bnb.explanation.textContent(), "Your whole average balance of 1000 BNB earns.");
+  assert.equal(await bnb.explanation.textContent(), "Your whole average balance of 1,000 BNB earns.");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -153,7 +153,7 @@ test("status badges: below minimum, eligible at the minimum, capped, below payou
   await typeBalance(page, "BNB", "2500");
   await expectText(bnb.status, /cap/);
   await expectText(bnb.daily, "0.13698630");
-  assert.match(await bnb.explanation.textContent(), /^Only 1000 BNB earns; the part above the cap earns nothing\.$/);
+  assert.match(await bnb.explanation.textContent(), /^Only 1,000 BNB earns; the part above the cap earns nothing\.$/);
 
   // TINY pays 2 decimals: 1 × 0.0365 ÷ 365 = 0.0001 > 0 but rounds down to 0.00.
   await typeBalance(page, "TINY", "1");

@@ -61,6 +61,8 @@ test("de-DE: decimal comma and dot groups on screen, the contract digits in the 
   // Tiers: 0.8% up to 5,000.
   assert.equal(await drawn(page.getByTestId("asset-row-USDT").locator(".ss-tiers li").nth(1)), "0,8% up to 5.000");
   assert.equal(await hookText(page, "apr-USDT"), "12%");
+  // The one-line explanation writes its numbers the same way (10,000 → 10.000).
+  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(), "Your whole average balance of 10.000 USDT earns.");
 
   // Screen readers get the comma, not the hidden point (the accessibility tree
   // as Chromium builds it).

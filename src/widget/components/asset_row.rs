@@ -14,7 +14,9 @@ use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::engine::Status;
-use crate::widget::format::{display_cut, fiat_value, with_decimals, DISPLAY_DECIMALS};
+use crate::widget::format::{
+    display_cut, fiat_value, with_decimals, Grouped, NumberStyle, DISPLAY_DECIMALS,
+};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
@@ -31,8 +33,8 @@ pub struct RowSettings {
     pub horizon_days: u32,
     /// Demo mode.
     pub demo: bool,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// How the locale writes numbers.
+    pub style: NumberStyle,
     /// Reducer dispatcher (stable across renders).
     pub dispatch: UseReducerDispatcher<State>,
     /// Tells the host about a new estimate (stable across renders).
@@ -60,7 +62,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let sym = asset.symbol().to_string();
     let pd = asset.payout_decimals();
     let index = props.index;
-    let dec = props.settings.decimal;
+    let dec = props.settings.style.decimal;
 
     use_estimate_event(&props.row, &props.settings.on_estimate);
 
@@ -93,7 +95,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let badge = estimate.map_or(Badge::Empty, |e| {
         Badge::of(e.day.status, e.day.below_payout_precision)
     });
-    let explanation = explain(row, badge);
+    let explanation = explain(row, badge, props.settings.style);
 
     let daily = estimate.map(|e| with_decimals(e.day.reward, pd));
     let cumulative = estimate.map(|e| with_decimals(e.total(props.settings.compound), pd));
@@ -228,18 +230,20 @@ fn fiat_line(
     }
 }
 
-fn explain(row: &Row, badge: Badge) -> String {
+/// The badge's one-line explanation, numbers written the locale's way.
+fn explain(row: &Row, badge: Badge, style: NumberStyle) -> String {
+    let number = |d: Decimal| Grouped::of(d).to_text(style);
     let asset = &row.item.asset;
     let sym = asset.symbol();
     match (badge, row.estimate.as_ref()) {
         (Badge::Empty, _) | (_, None) => "Type a balance to see your estimate.".to_string(),
         (Badge::BelowMinimum, Some(_)) => format!(
             "Hold at least {} {sym} on average to earn.",
-            asset.min_amount()
+            number(asset.min_amount())
         ),
         (Badge::Capped, Some(_)) => format!(
             "Only {} {sym} earns; the part above the cap earns nothing.",
-            asset.max_cap().map(|c| c.to_string()).unwrap_or_default()
+            asset.max_cap().map(number).unwrap_or_default()
         ),
         (Badge::BelowPrecision, Some(_)) => format!(
             "The reward is below the smallest payout (1e-{} {sym}) and rounds down to 0.",
@@ -249,7 +253,10 @@ fn explain(row: &Row, badge: Badge) -> String {
             Status::Eligible => {
                 let (shown, exact) = display_cut(e.day.average_balance, DISPLAY_DECIMALS);
                 let about = if exact { "" } else { "about " };
-                format!("Your whole average balance of {about}{shown} {sym} earns.")
+                format!(
+                    "Your whole average balance of {about}{} {sym} earns.",
+                    number(shown)
+                )
             }
             _ => String::new(),
         },
