@@ -63,6 +63,13 @@ test("de-DE: decimal comma and dot groups on screen, the contract digits in the 
   assert.equal(await hookText(page, "apr-USDT"), "12%");
   // The one-line explanation writes its numbers the same way (10,000 → 10.000).
   assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(), "Your whole average balance of 10.000 USDT earns.");
+  // So do the plot's axis and description: 30 days without compounding end at
+  // 9.12328740; the axis tops out at the two-digit ceiling 9.2, halfway 4.6.
+  await page.getByTestId("details-toggle-USDT").click();
+  const plot = page.getByTestId("plot-USDT");
+  await plot.waitFor();
+  assert.deepEqual(await plot.locator(".ss-axis-label").allTextContents(), ["0", "4,6", "9,2", "day 1", "day 30", "days"]);
+  assert.match(await plot.locator("svg").getAttribute("aria-label"), /, 9,12328740 without$/);
 
   // Screen readers get the comma, not the hidden point (the accessibility tree
   // as Chromium builds it).

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::config::decimal::{typed_form, Separators};
 use crate::widget::estimate::PlotSeries;
 
 const WIDTH: i64 = 640;
@@ -29,6 +30,9 @@ pub struct RewardPlotProps {
     /// Demo mode: the series under the configured rates (drawn when it differs).
     #[prop_or_default]
     pub before: Option<Rc<PlotSeries>>,
+    /// Decimal separator of the locale (axis labels and description).
+    #[prop_or('.')]
+    pub decimal: char,
 }
 
 /// The plot.
@@ -80,11 +84,17 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
     let mut title = format!(
         "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
         props.symbol,
-        s.compound.last().copied().unwrap_or_default(),
-        s.simple.last().copied().unwrap_or_default()
+        localized(
+            s.compound.last().copied().unwrap_or_default(),
+            props.decimal
+        ),
+        localized(s.simple.last().copied().unwrap_or_default(), props.decimal)
     );
     if let Some(last) = before.as_ref().and_then(|(_, values)| values.last()) {
-        title.push_str(&format!("; {last} before your changes"));
+        title.push_str(&format!(
+            "; {} before your changes",
+            localized(*last, props.decimal)
+        ));
     }
     html! {
         <figure class="ss-plot" data-testid={format!("plot-{}", props.symbol)}>
@@ -93,7 +103,7 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 { for ticks.iter().map(|t| html! {
                     <g class="ss-tick">
                         <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()} class="ss-grid" />
-                        <text x={(LEFT - 8).to_string()} y={(y(*t) + 4).to_string()} text-anchor="end" class="ss-axis-label">{ label(*t) }</text>
+                        <text x={(LEFT - 8).to_string()} y={(y(*t) + 4).to_string()} text-anchor="end" class="ss-axis-label">{ label(*t, props.decimal) }</text>
                     </g>
                 }) }
                 <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
@@ -143,6 +153,18 @@ fn pow10(e: i64) -> Decimal {
     }
 }
 
-fn label(v: Decimal) -> String {
-    v.round_dp(8).normalize().to_string()
+/// An axis value (at most 8 decimals), with the locale's decimal separator.
+fn label(v: Decimal, decimal: char) -> String {
+    localized(v.round_dp(8).normalize(), decimal)
+}
+
+/// `v` in full, with the locale's decimal separator.
+fn localized(v: Decimal, decimal: char) -> String {
+    typed_form(
+        &v.to_string(),
+        Separators {
+            decimal,
+            groups: &[],
+        },
+    )
 }
