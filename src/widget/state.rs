@@ -134,8 +134,7 @@ impl State {
                 .map(|a| Rc::new(Row::new(a.clone(), demo, style.separators())))
                 .collect(),
             horizon_days: config.horizon_days,
-            custom_horizon: (!HORIZON_PRESETS.contains(&config.horizon_days))
-                .then(|| Field::new(config.horizon_days.to_string())),
+            custom_horizon: custom_horizon_field(config.horizon_days),
             configured_horizon: config.horizon_days,
             compound: false,
             open_row: None,
@@ -293,8 +292,7 @@ impl State {
         let mut skipped = unreadable;
         match scenario.horizon_days {
             Some(days) if (1..=MAX_DAYS).contains(&days) => {
-                self.custom_horizon =
-                    (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()));
+                self.custom_horizon = custom_horizon_field(days);
                 self.horizon_days = days;
             }
             Some(days) => skipped.push(format!("a horizon of {days} days (1 to {MAX_DAYS})")),
@@ -397,7 +395,8 @@ impl State {
 
     fn reconfigure(&mut self, config: &WidgetConfig) {
         let demo = config.mode == Mode::Demo;
-        let seps = NumberStyle::for_locale(&config.locale).separators();
+        let style = NumberStyle::for_locale(&config.locale);
+        let seps = style.separators();
         let old_rows = std::mem::take(&mut self.rows);
         self.rows = config
             .assets
@@ -419,12 +418,11 @@ impl State {
         self.mode = config.mode;
         self.theme = config.theme;
         self.locale = config.locale.clone();
-        self.style = NumberStyle::for_locale(&config.locale);
+        self.style = style;
         if config.horizon_days != self.configured_horizon {
             self.configured_horizon = config.horizon_days;
             self.horizon_days = config.horizon_days;
-            self.custom_horizon = (!HORIZON_PRESETS.contains(&config.horizon_days))
-                .then(|| Field::new(config.horizon_days.to_string()));
+            self.custom_horizon = custom_horizon_field(config.horizon_days);
         }
         let open_symbol = self
             .open_row
@@ -433,6 +431,11 @@ impl State {
         self.open_row = open_symbol.and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
         self.refresh_all();
     }
+}
+
+/// The custom-horizon field for `days`: none when a preset shows them.
+fn custom_horizon_field(days: u32) -> Option<Field> {
+    (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]
