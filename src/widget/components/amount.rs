@@ -59,6 +59,17 @@ fn fraction_html(fraction: &str, decimal: char) -> Html {
     }
 }
 
+/// Demo mode: the value under the original config (hooked as `testid`),
+/// then the arrow to the current value.
+pub fn before_html(testid: String, value: Decimal, decimal: char) -> Html {
+    html! {
+        <span class="ss-before" title="Under the original config">
+            <span class="ss-num" data-testid={testid}>{ grouped_html(value, decimal) }</span>
+            { becomes_html() }
+        </span>
+    }
+}
+
 /// The arrow between a demo-mode "before" value and the current one; screen
 /// readers hear "becomes" (an image role may carry a name, a plain span not).
 pub fn becomes_html() -> Html {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::amount::{becomes_html, grouped_html};
+use super::amount::{becomes_html, before_html, grouped_html};
 use super::apr_cell::apr_cell;
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
@@ -195,16 +195,6 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
         .and_then(|e| e.field(target))
         .cloned()
         .unwrap_or_default()
-}
-
-/// Demo mode: the value under the original config, then an arrow.
-fn before_html(testid: String, value: Decimal, dec: char) -> Html {
-    html! {
-        <span class="ss-before" title="Under the original config">
-            <span class="ss-num" data-testid={testid}>{ grouped_html(value, dec) }</span>
-            { becomes_html() }
-        </span>
-    }
 }
 
 /// The fiat value of `amount` at `price`; in demo mode (`before` set) the

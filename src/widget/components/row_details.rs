@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::amount::{becomes_html, grouped_html};
+use super::amount::{before_html, grouped_html};
 use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::timeline::SECONDS_PER_DAY;
@@ -64,10 +64,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                             <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, dec) }</strong>
                             { format!(" {sym} → reward ") }
                             if let Some(b) = &row.before {
-                                <span class="ss-before" title="Under the original config">
-                                    <span class="ss-num" data-testid={format!("intraday-reward-before-{sym}")}>{ grouped_html(with_decimals(b.day.reward, asset.payout_decimals()), dec) }</span>
-                                    { becomes_html() }
-                                </span>
+                                { before_html(format!("intraday-reward-before-{sym}"), with_decimals(b.day.reward, asset.payout_decimals()), dec) }
                             }
                             <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
                             { format!(" {sym}") }
