@@ -105,39 +105,25 @@ pub fn parse_line(line: &str) -> CsvLine {
 mod tests {
     use super::*;
 
+    /// The symbol and the (mantissa, scale) of the balance `line` holds.
+    fn holding(line: &str) -> (Vec<u8>, u128, u32) {
+        match parse_line(line) {
+            CsvLine::Holding { symbol, balance } => {
+                (symbol.as_bytes().to_vec(), balance.mantissa, balance.scale)
+            }
+            other => panic!("{line:?}: {other:?}"),
+        }
+    }
+
     #[test]
     fn reads_lines() {
         assert_eq!(parse_line("symbol,balance"), CsvLine::Skip);
         assert_eq!(parse_line("   "), CsvLine::Skip);
-        match parse_line(" bnb , 12.50 ") {
-            CsvLine::Holding { symbol, balance } => {
-                assert_eq!(symbol.as_bytes(), b"BNB");
-                assert_eq!(
-                    balance,
-                    RawAmount {
-                        mantissa: 1250,
-                        scale: 2
-                    }
-                );
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(holding(" bnb , 12.50 "), (b"BNB".to_vec(), 1250, 2));
         // A spreadsheet's export: byte-order mark, quoted fields.
         assert_eq!(parse_line("\u{feff}symbol,balance"), CsvLine::Skip);
         assert_eq!(parse_line("\"symbol\",\"balance\""), CsvLine::Skip);
-        match parse_line("\u{feff}\"SOL\", \"0.5\"") {
-            CsvLine::Holding { symbol, balance } => {
-                assert_eq!(symbol.as_bytes(), b"SOL");
-                assert_eq!(
-                    balance,
-                    RawAmount {
-                        mantissa: 5,
-                        scale: 1
-                    }
-                );
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(holding("\u{feff}\"SOL\", \"0.5\""), (b"SOL".to_vec(), 5, 1));
         // A thousands separator inside quotes is still not a balance.
         assert!(matches!(parse_line("BNB,\"1,000\""), CsvLine::Invalid(_)));
         assert!(matches!(parse_line("BNB,\""), CsvLine::Invalid(_)));
