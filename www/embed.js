@@ -124,33 +124,36 @@ export async function mount(element, config) {
   if (!(element instanceof Element)) {
     throw new TypeError("soft-staking mount(): the first argument must be a DOM element");
   }
-  return mountClaimed(element, config, claim(element));
+  return mountConfig(element, config, claim(element));
 }
 
-async function mountClaimed(element, config, token) {
+/**
+ * Mounts on `element` what `read()` gives (a config, or an error message to
+ * show) unless a newer mount request took the element meanwhile;
+ * `unloadable` is the message shown when the WebAssembly cannot load.
+ */
+async function mountClaimed(element, token, read, unloadable) {
   try {
     await boot();
   } catch (err) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
-    return LATEST.get(element) === token ? plainError(element, "The soft staking estimator could not be loaded.") : SUPERSEDED;
+    return LATEST.get(element) === token ? plainError(element, unloadable) : SUPERSEDED;
   }
   if (LATEST.get(element) !== token) return SUPERSEDED;
   // Mounting an element again replaces its widget: the old handle is done.
   HANDLES.get(element)?.destroy();
-  const read = plainConfig(config);
-  return wrap(element, read.ok ? mountWidget(element, read.config) : mountError(element, read.message));
+  const got = read();
+  return wrap(element, got.ok ? mountWidget(element, got.config) : mountError(element, got.message));
 }
 
 /** Mounts a widget that shows only `message` as its config error. */
-async function mountWithError(element, message, token) {
-  try {
-    await boot();
-    if (LATEST.get(element) !== token) return SUPERSEDED;
-    HANDLES.get(element)?.destroy();
-    return wrap(element, mountError(element, message));
-  } catch (err) {
-    return LATEST.get(element) === token ? plainError(element, message) : SUPERSEDED;
-  }
+function mountWithError(element, message, token) {
+  return mountClaimed(element, token, () => ({ ok: false, message }), message);
+}
+
+/** Mounts `config` for a declarative tag's request `token`. */
+function mountConfig(element, config, token) {
+  return mountClaimed(element, token, () => plainConfig(config), "The soft staking estimator could not be loaded.");
 }
 
 const MOUNTED = new WeakMap();
@@ -169,7 +172,7 @@ async function autoMount(element) {
       } catch (err) {
         return mountWithError(element, `data-config is not valid JSON: ${err.message}`, token);
       }
-      return mountClaimed(element, config, token);
+      return mountConfig(element, config, token);
     }
     if (url) {
       let config;
@@ -180,9 +183,9 @@ async function autoMount(element) {
       } catch (err) {
         return mountWithError(element, `data-config-url ${url} could not be loaded: ${err.message}`, token);
       }
-      return mountClaimed(element, config, token);
+      return mountConfig(element, config, token);
     }
-    return mountClaimed(element, null, token);
+    return mountConfig(element, null, token);
   })();
   MOUNTED.set(element, pending);
   return pending;
