@@ -41,10 +41,10 @@ impl Separators {
         decimal: ',',
         groups: &[' ', '\u{a0}', '\u{202f}'],
     };
-    /// `1'000'000.25` (de-CH).
+    /// `1'000'000.25` (de-CH; the typographic `’` too).
     pub const APOSTROPHE_POINT: Separators = Separators {
         decimal: '.',
-        groups: &['\''],
+        groups: &['\'', '\u{2019}'],
     };
 }
 
@@ -281,6 +281,10 @@ mod tests {
         assert!(fr("1.5").unwrap_err().contains("','"));
         let ch = |t| parse_typed(t, Separators::APOSTROPHE_POINT);
         assert_eq!(ch("1'000.5").unwrap().to_string(), "1000.5");
+        assert_eq!(
+            ch("1\u{2019}000\u{2019}000").unwrap().to_string(),
+            "1000000"
+        );
     }
 
     #[test]

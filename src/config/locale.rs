@@ -39,24 +39,55 @@ pub struct NumberStyle {
 }
 
 impl NumberStyle {
-    /// The style of a BCP 47 locale (by language, with a few regional cases);
-    /// unknown locales write numbers the en-US way.
+    /// The style of a BCP 47 locale (`de-DE`, `es-419`, `sr-Latn-RS`), as
+    /// CLDR writes its numbers: by language, with the regions that differ
+    /// from their language (`de-CH`, `es-MX`, `pt-PT`, …). Unknown locales
+    /// write numbers the en-US way.
     pub fn for_locale(locale: &str) -> NumberStyle {
+        use GroupSeparator::{Apostrophe, Comma, Dot, Space};
         let lower = locale.to_ascii_lowercase();
-        let language = lower.split('-').next().unwrap_or("");
-        let (decimal, group) = match (language, lower.as_str()) {
-            (_, "de-ch" | "it-ch" | "fr-ch") => ('.', GroupSeparator::Apostrophe),
-            ("de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "vi", _) => {
-                (',', GroupSeparator::Dot)
-            }
+        let (language, region) = language_and_region(&lower);
+        let (decimal, group) = match (language, region) {
+            ("de" | "it" | "en", "ch") | ("de", "li") => ('.', Apostrophe),
             (
-                "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "uk" | "hu" | "bg",
+                "es",
+                "cu" | "do" | "gt" | "hn" | "mx" | "ni" | "pa" | "pe" | "pr" | "sv" | "us" | "419",
+            ) => ('.', Comma),
+            ("es", "cr") | ("de", "at") | ("en", "fi" | "fr" | "no" | "pt" | "se" | "za") => {
+                (',', Space)
+            }
+            ("pt", r) if !r.is_empty() && r != "br" => (',', Space),
+            ("en", "at" | "be" | "de" | "dk" | "es" | "it" | "nl" | "pl" | "si") => (',', Dot),
+            (
+                "de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" | "vi" | "sr"
+                | "hr" | "bs" | "sl" | "mk" | "az" | "ca" | "gl" | "eu" | "is",
                 _,
-            ) => (',', GroupSeparator::Space),
-            _ => ('.', GroupSeparator::Comma),
+            ) => (',', Dot),
+            (
+                "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "nn" | "no" | "uk" | "hu"
+                | "bg" | "be" | "sq" | "lt" | "lv" | "et" | "kk" | "uz" | "ka" | "hy" | "af",
+                _,
+            ) => (',', Space),
+            _ => ('.', Comma),
         };
         NumberStyle { decimal, group }
     }
+}
+
+/// The language and region subtags of a lower-case locale tag (`"es-419"` →
+/// `("es", "419")`, `"sr-latn-rs"` → `("sr", "rs")`; no region → `""`).
+/// Extensions (`-u-…`) are not read.
+fn language_and_region(tag: &str) -> (&str, &str) {
+    let mut subtags = tag.split(['-', '_']);
+    let language = subtags.next().unwrap_or("");
+    let region = subtags
+        .take_while(|s| s.len() > 1)
+        .find(|s| {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .unwrap_or("");
+    (language, region)
 }
 
 impl NumberStyle {
@@ -68,5 +99,67 @@ impl NumberStyle {
             (_, GroupSeparator::Apostrophe) => Separators::APOSTROPHE_POINT,
             _ => Separators::COMMA_POINT,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GroupSeparator::{Apostrophe, Comma, Dot, Space};
+    use super::*;
+
+    fn style(locale: &str) -> (char, GroupSeparator) {
+        let s = NumberStyle::for_locale(locale);
+        (s.decimal, s.group)
+    }
+
+    /// Expected separators are CLDR's (what `Intl.NumberFormat` prints for
+    /// 1234567.5 in each locale).
+    #[test]
+    fn languages_write_numbers_as_cldr_does() {
+        for l in [
+            "en", "en-US", "en-GB", "en-IN", "ja-JP", "zh-CN", "ko", "he",
+        ] {
+            assert_eq!(style(l), ('.', Comma), "{l}");
+        }
+        for l in [
+            "de", "de-DE", "es-ES", "it-IT", "pt-BR", "pt", "nl-BE", "tr", "ca-ES",
+        ] {
+            assert_eq!(style(l), (',', Dot), "{l}");
+        }
+        for l in [
+            "fr-FR", "fr-CA", "ru-RU", "pl-PL", "sv-SE", "nb-NO", "uk", "lt",
+        ] {
+            assert_eq!(style(l), (',', Space), "{l}");
+        }
+    }
+
+    #[test]
+    fn regions_that_differ_from_their_language() {
+        for l in ["es-MX", "es-US", "es-419", "es-PE", "es-DO"] {
+            assert_eq!(style(l), ('.', Comma), "{l}");
+        }
+        for l in ["de-CH", "de-LI", "it-CH", "en-CH"] {
+            assert_eq!(style(l), ('.', Apostrophe), "{l}");
+        }
+        for l in [
+            "fr-CH", "de-AT", "pt-PT", "pt-AO", "es-CR", "en-ZA", "en-SE",
+        ] {
+            assert_eq!(style(l), (',', Space), "{l}");
+        }
+        for l in ["en-DE", "en-NL", "es-AR", "es-CL"] {
+            assert_eq!(style(l), (',', Dot), "{l}");
+        }
+    }
+
+    #[test]
+    fn scripts_extensions_case_and_underscores() {
+        assert_eq!(style("sr-Latn-RS"), (',', Dot));
+        assert_eq!(style("DE-ch"), ('.', Apostrophe));
+        assert_eq!(style("de_CH"), ('.', Apostrophe));
+        assert_eq!(style("de-CH-u-nu-latn"), ('.', Apostrophe));
+        // A singleton starts an extension: its subtags are not a region.
+        assert_eq!(style("es-u-rg-mxzzzz"), (',', Dot));
+        assert_eq!(style(""), ('.', Comma));
+        assert_eq!(style("ünknown-ÄÖ"), ('.', Comma));
     }
 }
