@@ -69,6 +69,17 @@ impl RateEdits {
         }
     }
 
+    /// Rewrites every field for a locale that types numbers with `to`
+    /// instead of `from`; see [`Field::retype`].
+    pub fn retype(&mut self, from: Separators, to: Separators) {
+        for tier in &mut self.tiers {
+            tier.up_to.retype(from, to);
+            tier.apr.retype(from, to);
+        }
+        self.min.retype(from, to);
+        self.max.retype(from, to);
+    }
+
     /// The field an edit targets, if it exists.
     pub fn field(&self, target: EditTarget) -> Option<&Field> {
         match target {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::estimate::{estimate, Estimate};
 use super::format::percent_text;
 use super::rate_edits::RateEdits;
-use crate::config::decimal::{parse_typed, Separators};
+use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
 use crate::config::widget_config::ConfiguredAsset;
 use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
@@ -44,6 +44,23 @@ impl Field {
                 self.error = Some(why);
                 None
             }
+        }
+    }
+
+    /// Rewrites the text for a locale that types numbers with `to` instead
+    /// of `from` (`1.000,5` becomes `1000.5`); a trailing `%` stays. Text
+    /// that does not read as a number under `from` stays as typed.
+    pub fn retype(&mut self, from: Separators, to: Separators) {
+        if from == to {
+            return;
+        }
+        let trimmed = self.text.trim_end();
+        let (number, suffix) = match trimmed.strip_suffix('%') {
+            Some(number) => (number.trim_end(), "%"),
+            None => (trimmed, ""),
+        };
+        if let Ok(value) = parse_typed(number, from) {
+            self.text = typed_form(&value.to_string(), to) + suffix;
         }
     }
 }
@@ -108,6 +125,19 @@ impl Row {
             estimate: None,
             before: None,
             estimate_error: None,
+        }
+    }
+
+    /// Rewrites every number typed in this row (balance, intraday changes,
+    /// demo edits) for a locale that types numbers with `to` instead of
+    /// `from`; see [`Field::retype`].
+    pub fn retype(&mut self, from: Separators, to: Separators) {
+        self.balance.retype(from, to);
+        for change in &mut self.changes {
+            change.balance.retype(from, to);
+        }
+        if let Some(edits) = &mut self.edits {
+            edits.retype(from, to);
         }
     }
 
@@ -237,4 +267,33 @@ impl Row {
 /// An APR fraction as the percent typed in demo mode (`0.015` → `1.5`), exactly.
 fn percent(fraction: Decimal) -> Option<Decimal> {
     crate::config::decimal::parse_decimal(&percent_text(fraction)).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn retyped(text: &str, from: Separators, to: Separators) -> String {
+        let mut field = Field::new(text);
+        field.retype(from, to);
+        field.text
+    }
+
+    #[test]
+    fn retype_keeps_the_number_in_the_new_form() {
+        let (de, en, fr) = (
+            Separators::POINT_COMMA,
+            Separators::COMMA_POINT,
+            Separators::SPACE_COMMA,
+        );
+        assert_eq!(retyped("1.000,5", de, en), "1000.5");
+        assert_eq!(retyped("1,000.5", en, de), "1000,5");
+        assert_eq!(retyped("1 000,25", fr, de), "1000,25");
+        assert_eq!(retyped("12,5 %", de, en), "12.5%");
+        // Same separators: left exactly as typed.
+        assert_eq!(retyped("1.000,5 ", de, de), "1.000,5 ");
+        // Not a number under the old locale: left as typed (its error stays).
+        assert_eq!(retyped("12abc", de, en), "12abc");
+        assert_eq!(retyped("", de, en), "");
+    }
 }

@@ -397,6 +397,7 @@ impl State {
         let demo = config.mode == Mode::Demo;
         let style = NumberStyle::for_locale(&config.locale);
         let seps = style.separators();
+        let old_seps = self.style.separators();
         let old_rows = std::mem::take(&mut self.rows);
         self.rows = config
             .assets
@@ -404,12 +405,15 @@ impl State {
             .map(|item| {
                 let mut row = Row::new(item.clone(), demo, seps);
                 if let Some(old) = old_rows.iter().find(|r| r.symbol() == item.asset.symbol()) {
-                    row.balance = old.balance.clone();
-                    row.changes = old.changes.clone();
-                    row.next_change_id = old.next_change_id;
+                    // What was typed stays, as the same numbers in the new locale.
+                    let mut kept = Row::clone(old);
+                    kept.retype(old_seps, seps);
+                    row.balance = kept.balance;
+                    row.changes = kept.changes;
+                    row.next_change_id = kept.next_change_id;
                     // Demo edits of an asset the new config leaves as it was stay.
-                    if old.original == item.asset && row.edits.is_some() && old.edits.is_some() {
-                        row.edits = old.edits.clone();
+                    if kept.original == item.asset && row.edits.is_some() && kept.edits.is_some() {
+                        row.edits = kept.edits;
                     }
                 }
                 Rc::new(row)

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { hookText, useBrowser } from "./support/fixture.mjs";
-import { textIs } from "./support/embed_kit.mjs";
+import { countIs, eventually, openMounted, textIs } from "./support/embed_kit.mjs";
 import { BNB, USDT, expectText, openWidget, row, typeBalance, userConfig } from "./support/widget.mjs";
 
 const ctx = useBrowser();
@@ -129,6 +129,37 @@ test("de-DE demo mode: the editors hold and read numbers the German way, and a s
   assert.equal(await copy.getByTestId("min-input-BNB").inputValue(), "0,5");
   assert.equal(await copy.locator(".ss-banner-error").count(), 0);
   await copy.close();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("update() to another locale keeps what was typed, as the same numbers in the new form", async () => {
+  const config = userConfig([BNB], { locale: "de-DE", mode: "demo" });
+  const page = await openMounted(ctx, config);
+  const w = page.locator("#earn");
+  // One thousand, typed the German way, and an APR of 12.5 %.
+  await typeBalance(w, "BNB", "1.000");
+  await w.getByTestId("apr-input-BNB").fill("12,5 %");
+  // 1000 × 0.125 ÷ 365 = 0.3424657534… → 0.34246575.
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.34246575");
+
+  // The host switches the page to English: the same numbers, written as an
+  // English visitor types them (a German "1.000" read the English way would be 1).
+  await page.evaluate((c) => window.ssWidget.update(c), { ...config, locale: "en-US" });
+  await eventually(() => w.getByTestId("balance-input-BNB").inputValue(), "1000");
+  assert.equal(await w.getByTestId("apr-input-BNB").inputValue(), "12.5%");
+  assert.equal(await w.getByTestId("min-input-BNB").inputValue(), "0.5");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.34246575");
+  await textIs(w.getByTestId("daily-reward-before-BNB"), "0.13698630");
+  await countIs(w.getByTestId("balance-input-BNB-error"), 0);
+
+  // And back to Swiss German: a decimal point again, with apostrophe groups.
+  await page.evaluate((c) => window.ssWidget.update(c), { ...config, locale: "de-CH" });
+  await typeBalance(w, "BNB", "1’000.5");
+  // 1000.5 is over the cap of 1000: 1000 × 0.125 ÷ 365 = 0.34246575 again.
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.34246575");
+  await textIs(w.getByTestId("status-BNB"), /cap/);
+  assert.equal(await w.getByTestId("apr-input-BNB").inputValue(), "12.5%");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
