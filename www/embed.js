@@ -15,10 +15,16 @@ import init, { mountWidget, mountError } from "./soft-staking.js";
 
 let ready = null;
 
-/** Loads the WebAssembly module once (from next to this file). */
+/**
+ * Loads the WebAssembly module once (from next to this file). A failed load
+ * (say, the network dropped) is not remembered: the next mount tries again.
+ */
 function boot() {
   if (!ready) {
-    ready = init({ module_or_path: new URL("soft-staking_bg.wasm", import.meta.url) });
+    ready = init({ module_or_path: new URL("soft-staking_bg.wasm", import.meta.url) }).catch((err) => {
+      ready = null;
+      throw err;
+    });
   }
   return ready;
 }
@@ -90,14 +96,27 @@ function wrap(element, inner) {
   return handle;
 }
 
-/** Shows `message` in `element` without WebAssembly (when it failed to load). */
+/**
+ * Shows `message` in `element` without WebAssembly (when it failed to load);
+ * a later mount() on the element removes it.
+ */
 function plainError(element, message) {
+  HANDLES.get(element)?.destroy();
   const box = document.createElement("div");
   box.setAttribute("role", "alert");
   box.setAttribute("data-testid", "config-error");
   box.textContent = message;
   element.replaceChildren(box);
-  return Object.freeze({ update() {}, destroy() { box.remove(); }, mounted: false });
+  const handle = Object.freeze({
+    update() {},
+    destroy() {
+      box.remove();
+      if (HANDLES.get(element) === handle) HANDLES.delete(element);
+    },
+    mounted: false,
+  });
+  HANDLES.set(element, handle);
+  return handle;
 }
 
 /**

@@ -369,6 +369,46 @@ test("a host's mount() wins over a declarative tag whose config arrives later", 
   await page.close();
 });
 
+test("a WebAssembly file that cannot load: a plain error in the box, nothing thrown, and the next mount() tries again", async () => {
+  let offline = true;
+  const page = await openPage(ctx, "/pages/mount.html?manual", {
+    ready: false,
+    setup: (p) => p.route("**/soft-staking_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+  });
+  const logged = [];
+  page.on("console", (m) => m.type() === "error" && logged.push(m.text()));
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  const config = { assets: [{ symbol: "BNB", apr: "0.05", min_amount: "0.5" }], storage_key: "ss-offline" };
+  const first = await page.evaluate(async (c) => {
+    const el = document.createElement("div");
+    el.id = "offline";
+    document.body.append(el);
+    try {
+      const handle = await window.ssMount(el, c);
+      handle.update(c);
+      return { mounted: handle.mounted };
+    } catch (err) {
+      return { threw: String(err) };
+    }
+  }, config);
+  assert.deepEqual(first, { mounted: false }, "mount() resolves to an inert handle");
+  const w = page.locator("#offline");
+  await textIs(w.getByTestId("config-error"), "The soft staking estimator could not be loaded.");
+  assert.equal(await w.getByTestId("config-error").getAttribute("role"), "alert");
+  assert.ok(logged.some((t) => t.includes("could not be loaded")), "the cause is logged for the host's developers");
+
+  // The network is back: mounting again loads the module and replaces the error.
+  offline = false;
+  const second = await page.evaluate(async (c) => (await window.ssMount(document.getElementById("offline"), c)).mounted, config);
+  assert.equal(second, true);
+  await countIs(w.getByTestId("config-error"), 0);
+  await typeBalance(w, "BNB", "1000");
+  // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 // ---------------------------------------------------------------------------
 // Styles.
 
