@@ -105,7 +105,19 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Persist the activation and tell the host, on every change after mount.
+    // `update(config)` with another storage_key: show what that key stored.
+    {
+        let dispatcher = state.dispatcher();
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(store.clone(), move |store| {
+            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                dispatcher.dispatch(Action::LoadActivation(store.load()));
+            }
+        });
+    }
+
+    // Persist the activation and tell the host, on every change after mount
+    // (one just read from a new storage key is told, not written back).
     {
         let last = use_mut_ref(|| state.activation);
         let host = props.host.clone();
@@ -113,7 +125,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         use_effect_with(state.activation, move |activation| {
             let previous = std::mem::replace(&mut *last.borrow_mut(), *activation);
             if previous != *activation {
-                store.save(*activation);
+                if store.load() != *activation {
+                    store.save(*activation);
+                }
                 if previous.on != activation.on {
                     dispatch_activation(&host, activation.on);
                 }

@@ -116,6 +116,9 @@ pub enum Action {
     ScenarioError(String),
     /// The host called `update(config)`: keep what the visitor typed.
     Reconfigure(Rc<WidgetConfig>),
+    /// The host's `update(config)` named another `storage_key`: the activation
+    /// stored under it replaces the shown one (an open terms dialog closes).
+    LoadActivation(Activation),
 }
 
 impl State {
@@ -213,6 +216,11 @@ impl State {
                 self.terms_ticked = false;
             }
             Action::CloseTerms => self.dialog_open = false,
+            Action::LoadActivation(activation) => {
+                self.activation = activation;
+                self.dialog_open = false;
+                self.terms_ticked = false;
+            }
             Action::TickTerms(ticked) => self.terms_ticked = ticked,
             Action::StartEarning { today } => {
                 if self.dialog_open && self.terms_ticked {

@@ -138,6 +138,41 @@ test("the state survives a reload, and each storage key keeps its own", async ()
   await page.close();
 });
 
+test("update() with another storage_key shows what that key stored, tells the host, and writes only when the visitor acts", async () => {
+  const keyOn = freshKey("switch-on");
+  const keyEmpty = freshKey("switch-empty");
+  const record = "soft-staking/v1 terms=1 on=1 day=20000";
+  const page = await openWithStored(keyOn, record, mountPath(configFor(keyEmpty)));
+  const w = page.locator("#earn");
+  assert.equal(await toggle(w), "false");
+
+  // To the key that stored ON: the toggle shows ON and the host hears it.
+  await page.evaluate((c) => window.ssWidget.update(c), configFor(keyOn));
+  await eventually(() => toggle(w), "true");
+  await eventually(
+    () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").map((e) => e.detail.active)),
+    [true],
+  );
+  assert.equal(await w.getByTestId("activate-button").count(), 0, "its terms were accepted");
+
+  // Back to the empty key: OFF again, and nothing written under it.
+  await page.evaluate((c) => window.ssWidget.update(c), configFor(keyEmpty));
+  await eventually(() => toggle(w), "false");
+  assert.equal(await stored(page, keyEmpty), null);
+  assert.equal(await stored(page, keyOn), record, "the other key's record is untouched");
+  await eventually(
+    () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").map((e) => e.detail.active)),
+    [true, false],
+  );
+
+  // Activating now writes under the key in force.
+  await activate(w);
+  assert.match(await stored(page, keyEmpty), RECORD);
+  assert.equal(await stored(page, keyOn), record);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a browser where reading localStorage throws (private mode): the widget works, state in memory", async () => {
   const key = freshKey("private");
   const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
