@@ -14,6 +14,9 @@ use crate::engine::TimeOfDay;
 
 /// Query parameter that carries a scenario.
 pub const QUERY_PARAM: &str = "ss-scenario";
+/// Query parameter naming the widget (its `storage_key`) a scenario is for:
+/// other widgets on the page leave it alone. Absent: every demo widget reads it.
+pub const WIDGET_PARAM: &str = "ss-widget";
 /// Format version tag.
 const VERSION: &str = "v1";
 

@@ -56,10 +56,14 @@ fn mount_props(
         ));
         return WidgetHandle { mounted: None };
     };
+    let scenario = config
+        .as_ref()
+        .ok()
+        .and_then(|c| shadow::scenario_from_location(&c.storage_key));
     let props = RootProps {
         config,
         host: element.clone(),
-        scenario: shadow::scenario_from_location(),
+        scenario,
     };
     let app =
         yew::Renderer::<Root>::with_root_and_props(shadow.container().clone(), props).render();

@@ -190,7 +190,10 @@ pub fn widget(props: &WidgetProps) -> Html {
             </p>
             if demo {
                 <section class="ss-demo" aria-label="Product team tools">
-                    <ShareLink scenario={state.scenario().encode()} />
+                    <ShareLink
+                        scenario={state.scenario().encode()}
+                        storage_key={props.config.storage_key.clone()}
+                    />
                     <CohortPanel rows={state.rows.clone()} decimal={state.style.decimal} />
                 </section>
             }

@@ -308,11 +308,14 @@ test("the scenario is in a shareable URL and is restored from it in a new page",
   assert.equal(url.origin, ctx.server.url, "a URL of the host page itself");
   assert.equal(url.pathname, "/pages/mount.html");
   assert.ok(url.searchParams.get("ss-scenario").startsWith("v1~"), href);
+  assert.equal(url.searchParams.get("ss-widget"), config.storage_key, "the link names the widget it is for");
   assert.equal(url.searchParams.get("config"), JSON.stringify(config), "the host page's own parameters are kept");
   assert.equal((await link.textContent()).trim(), href, "the link shows the URL");
 
   // A new page (a new browser context: nothing shared but the URL).
-  const other = await openMounted(ctx, config, { extra: { "ss-scenario": url.searchParams.get("ss-scenario") } });
+  const other = await openMounted(ctx, config, {
+    extra: { "ss-scenario": url.searchParams.get("ss-scenario"), "ss-widget": config.storage_key },
+  });
   assert.equal(other.url(), href);
   const o = other.locator("#earn");
   await eventually(() => value(o, "apr-input-BNB"), "2.5");
@@ -455,6 +458,52 @@ test("the share link keeps the host page's other query parameters and drops its 
   assert.equal(url.searchParams.get("tab"), "earn");
   assert.equal(url.searchParams.get("config"), JSON.stringify(config));
   assert.equal(url.hash, "");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("two demo widgets on one page: a shared link restores the widget it came from and leaves the other alone", async () => {
+  const keyA = freshKey("share-a");
+  const keyB = freshKey("share-b");
+  const configA = demoConfig({ assets: [BNB], storage_key: keyA });
+  const configB = demoConfig({ assets: [BNB, SOL], storage_key: keyB });
+  const mountBoth = (page) =>
+    page.evaluate(async ([a, b]) => {
+      for (const [id, config] of [["a", a], ["b", b]]) {
+        const el = document.createElement("div");
+        el.id = id;
+        document.body.append(el);
+        await window.ssMount(el, config);
+      }
+    }, [configA, configB]);
+
+  const page = await openPage(ctx, "/pages/mount.html?manual", { ready: false });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  await mountBoth(page);
+  const a = page.locator("#a");
+  await retype(a, "apr-input-BNB", "10");
+  await typeBalance(a, "BNB", "1000");
+  // 1000 × 0.10 ÷ 365 = 0.2739726027… → 0.27397260.
+  await textIs(daily(a, "BNB"), "0.27397260");
+  const hrefA = await eventually(() => a.getByTestId("share-link").getAttribute("href"), /ss-scenario=.*BNB_a10/);
+  assert.equal(new URL(hrefA).searchParams.get("ss-widget"), keyA);
+
+  // The link, opened: widget A comes back as it was; B keeps its own config,
+  // with no "left out" banner about A's parts.
+  const copy = await openPage(ctx, hrefA.slice(ctx.server.url.length), { ready: false });
+  await copy.waitForFunction(() => typeof window.ssMount === "function");
+  await mountBoth(copy);
+  const [ca, cb] = [copy.locator("#a"), copy.locator("#b")];
+  await textIs(daily(ca, "BNB"), "0.27397260");
+  assert.equal(await value(ca, "apr-input-BNB"), "10");
+  assert.equal(await value(ca, "balance-input-BNB"), "1000");
+  await countIs(cb.getByTestId("asset-row-SOL"), 1);
+  assert.equal(await value(cb, "apr-input-BNB"), "5");
+  assert.equal(await value(cb, "balance-input-BNB"), "");
+  assert.equal(await cb.locator(".ss-banner-error").count(), 0);
+  assert.equal(await ca.locator(".ss-banner-error").count(), 0);
+  assert.deepEqual(copy.errors, []);
+  await copy.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

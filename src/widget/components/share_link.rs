@@ -3,19 +3,21 @@
 
 use yew::prelude::*;
 
-use crate::config::scenario::QUERY_PARAM;
+use crate::config::scenario::{QUERY_PARAM, WIDGET_PARAM};
 
 /// Props of [`ShareLink`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ShareLinkProps {
     /// The encoded scenario.
     pub scenario: AttrValue,
+    /// The widget's `storage_key`: the link restores this widget only.
+    pub storage_key: AttrValue,
 }
 
 /// The link and a copy button.
 #[function_component(ShareLink)]
 pub fn share_link(props: &ShareLinkProps) -> Html {
-    let url = share_url(&props.scenario);
+    let url = share_url(&props.scenario, &props.storage_key);
     let copied = use_state(|| false);
     let on_copy = {
         let url = url.clone();
@@ -36,8 +38,9 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
     }
 }
 
-/// The current page URL with the scenario in its query (other parameters kept).
-fn share_url(scenario: &str) -> String {
+/// The current page URL with the scenario and the widget it is for in its
+/// query (other parameters kept).
+fn share_url(scenario: &str, storage_key: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
@@ -47,6 +50,7 @@ fn share_url(scenario: &str) -> String {
     match web_sys::Url::new(&href) {
         Ok(url) => {
             url.search_params().set(QUERY_PARAM, scenario);
+            url.search_params().set(WIDGET_PARAM, storage_key);
             url.set_hash("");
             url.href()
         }
