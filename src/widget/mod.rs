@@ -6,6 +6,7 @@ pub mod activation_record;
 pub mod cohort_job;
 pub mod estimate;
 pub mod format;
+pub mod plot_scale;
 pub mod rate_edits;
 pub mod row;
 pub mod state;

@@ -217,3 +217,50 @@ test("the plot draws cumulative rewards with and without compounding as SVG", as
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("totals near the largest decimal still plot, and the widget lives on", async () => {
+  // APR 100 %, whole-token payouts, ten years: the compounded total comes
+  // within 0.2 % of the largest decimal (79,228,162,514,264,337,593,543,950,335).
+  const HUGE = { symbol: "HUGE", apr: "1", min_amount: "0", max_cap: null, payout_decimals: 0 };
+  const B = 3640743215534845037735280n;
+  // The projection done independently (PRODUCT.md §2), in BigInt: without
+  // compounding every day pays ⌊B ÷ 365⌋; with it, day d pays ⌊(B + the
+  // earlier payouts) ÷ 365⌋.
+  const simple = 3650n * (B / 365n);
+  let held = B;
+  let compound = 0n;
+  for (let day = 1; day <= 3650; day++) {
+    const paid = held / 365n;
+    compound += paid;
+    held += paid;
+  }
+  // Its two-digit round top, 80 × 10^27, would not fit a decimal.
+  assert.ok(compound > 79n * 10n ** 27n && compound < 80n * 10n ** 27n);
+
+  const page = await openWidget(ctx, userConfig([HUGE], { horizon_days: 3650 }));
+  await typeBalance(page, "HUGE", B.toString());
+  await page.getByTestId("details-toggle-HUGE").click();
+  await page.getByTestId("plot-HUGE").waitFor();
+  const plot = await plotPaths(page, "HUGE");
+  assert.equal(plot.label, `Cumulative HUGE rewards over 3650 days: ${compound} with compounding, ${simple} without`);
+  // The axis tops out at the total itself, where the compounding line ends
+  // (the plot area spans y = 16 to 200, 184 pixels).
+  const labels = await page.getByTestId("plot-HUGE").locator(".ss-axis-label").allTextContents();
+  assert.equal(labels[2], compound.toString());
+  assert.equal(plot.compound.d.at(-1)[1], 16);
+  // Both lines climb all the way (SVG y grows downwards); none falls back
+  // onto the zero line once its values no longer fit a product with the height.
+  for (const line of [plot.simple.d, plot.compound.d]) {
+    for (let i = 1; i < line.length; i++) {
+      assert.ok(line[i][1] <= line[i - 1][1], `point ${i}: ${line[i]} after ${line[i - 1]}`);
+    }
+  }
+  // The simple line ends at simple ÷ top of the 184-pixel height, truncated.
+  assert.equal(plot.simple.d.at(-1)[1], 200 - Number((simple * 184n) / compound));
+
+  // The widget still answers: 1000 × 1 ÷ 365 = 2.739… → 2 whole tokens.
+  await typeBalance(page, "HUGE", "1000");
+  await expectText(row(page, "HUGE").daily, "2");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::config::decimal::{typed_form, Separators};
 use crate::widget::estimate::PlotSeries;
+use crate::widget::plot_scale::{nice_ceiling, pixels};
 
 const WIDTH: i64 = 640;
 const HEIGHT: i64 = 240;
@@ -64,14 +65,7 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
         LEFT + i64::from(day.saturating_sub(1)) * plot_w
             / i64::from(last_day.saturating_sub(1).max(1))
     };
-    let y = |v: Decimal| {
-        let scaled = v
-            .checked_mul(Decimal::from(plot_h))
-            .and_then(|t| t.checked_div(y_max))
-            .map(|t| t.trunc().normalize().mantissa() as i64)
-            .unwrap_or(0);
-        TOP + plot_h - scaled.clamp(0, plot_h)
-    };
+    let y = |v: Decimal| TOP + plot_h - pixels(v, y_max, plot_h);
     let path_of = |days: &[u32], values: &[Decimal]| {
         days.iter()
             .zip(values)
@@ -126,30 +120,6 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 <span class="ss-hint">{ format!("cumulative {} rewards", props.symbol) }</span>
             </figcaption>
         </figure>
-    }
-}
-
-/// The smallest "two significant digits" value ≥ `v` (1 for zero).
-fn nice_ceiling(v: Decimal) -> Decimal {
-    if v <= Decimal::ZERO {
-        return Decimal::ONE;
-    }
-    let n = v.normalize();
-    // Decimal exponent of the leading digit: digits of the mantissa − scale − 1.
-    let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
-    let exponent = digits - i64::from(n.scale()) - 1;
-    let step = pow10(exponent - 1);
-    match n.checked_div(step) {
-        Some(q) => q.ceil() * step,
-        None => n,
-    }
-}
-
-fn pow10(e: i64) -> Decimal {
-    if e >= 0 {
-        (0..e.min(28)).fold(Decimal::ONE, |acc, _| acc * Decimal::TEN)
-    } else {
-        Decimal::new(1, (-e).min(28) as u32)
     }
 }
 
