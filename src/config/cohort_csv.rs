@@ -63,9 +63,21 @@ pub fn parse_line(line: &str) -> CsvLine {
         return CsvLine::Skip;
     }
     let Some(comma) = bytes.iter().position(|&b| b == b',') else {
-        return CsvLine::Invalid("expected symbol,balance".into());
+        return CsvLine::Invalid(if bytes.contains(&b';') || bytes.contains(&b'\t') {
+            "expected symbol,balance: separate the two with a comma".into()
+        } else {
+            "expected symbol,balance".into()
+        });
     };
-    let (sym, rest) = (field(&bytes[..comma]), field(&bytes[comma + 1..]));
+    let rest = &bytes[comma + 1..];
+    // A comma after the balance is another column (one inside quotes is not).
+    if trim(rest).first() != Some(&b'"') && rest.contains(&b',') {
+        let columns = bytes.iter().filter(|&&b| b == b',').count() + 1;
+        return CsvLine::Invalid(format!(
+            "expected 2 columns (symbol,balance), found {columns} (a balance has no thousands separators)"
+        ));
+    }
+    let (sym, rest) = (field(&bytes[..comma]), field(rest));
     if sym.eq_ignore_ascii_case(b"symbol") && rest.eq_ignore_ascii_case(b"balance") {
         return CsvLine::Skip;
     }
@@ -129,5 +141,25 @@ mod tests {
         assert!(matches!(parse_line("BNB,\""), CsvLine::Invalid(_)));
         assert!(matches!(parse_line("BNB,-1"), CsvLine::Invalid(why) if why.contains("negative")));
         assert!(matches!(parse_line("BNB"), CsvLine::Invalid(_)));
+    }
+
+    fn why(line: &str) -> String {
+        match parse_line(line) {
+            CsvLine::Invalid(why) => why,
+            other => panic!("{line:?} was read: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn says_what_is_wrong_with_the_shape_of_a_line() {
+        assert_eq!(
+            why("BNB,1000,cold wallet"),
+            "expected 2 columns (symbol,balance), found 3 (a balance has no thousands separators)"
+        );
+        assert!(why("BNB,1,000,000").contains("found 4"));
+        // Semicolons or tabs (a spreadsheet's regional CSV): say to use a comma.
+        assert!(why("BNB;1000").contains("separate the two with a comma"));
+        assert!(why("BNB\t1000").contains("separate the two with a comma"));
+        assert_eq!(why("BNB 1000"), "expected symbol,balance");
     }
 }

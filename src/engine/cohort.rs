@@ -43,11 +43,17 @@ pub struct SymbolTally {
     pub sides: [SideTally; 2],
     /// Payout decimals of each side (for turning units into decimals).
     pub payout_decimals: [u32; 2],
+    /// A holding's payout or the sum did not fit: the totals are unknown.
+    pub overflowed: bool,
 }
 
 impl SymbolTally {
-    /// Total daily payout of one side as a decimal with its payout decimals.
+    /// Total daily payout of one side as a decimal with its payout decimals;
+    /// `None` when it is too large for a `Decimal` (or a holding's was).
     pub fn total(&self, side: Side) -> Option<Decimal> {
+        if self.overflowed {
+            return None;
+        }
         let i = side as usize;
         let units = i128::try_from(self.sides[i].payout_units).ok()?;
         Decimal::try_from_i128_with_scale(units, self.payout_decimals[i]).ok()
@@ -65,7 +71,6 @@ pub struct Cohort {
     /// (packed symbol, index), sorted by symbol for binary search.
     index: Vec<(u128, usize)>,
     tallies: Vec<SymbolTally>,
-    overflowed: bool,
 }
 
 impl Cohort {
@@ -85,6 +90,7 @@ impl Cohort {
                     holdings: 0,
                     sides: [SideTally::default(); 2],
                     payout_decimals: [before.payout_decimals(), after.payout_decimals()],
+                    overflowed: false,
                 });
                 Pair {
                     quick: [QuickAsset::new(&before), QuickAsset::new(&after)],
@@ -97,7 +103,6 @@ impl Cohort {
             pairs,
             index,
             tallies,
-            overflowed: false,
         }
     }
 
@@ -124,7 +129,7 @@ impl Cohort {
                 None => match slow_payout(&pair.assets[side], raw) {
                     Some(r) => r,
                     None => {
-                        self.overflowed = true;
+                        tally.overflowed = true;
                         continue;
                     }
                 },
@@ -132,7 +137,7 @@ impl Cohort {
             let t = &mut tally.sides[side];
             match t.payout_units.checked_add(units) {
                 Some(sum) => t.payout_units = sum,
-                None => self.overflowed = true,
+                None => tally.overflowed = true,
             }
             match status {
                 Status::BelowMinimum => t.below_minimum += 1,
@@ -150,9 +155,11 @@ impl Cohort {
         &self.tallies
     }
 
-    /// A total did not fit (then the totals are not to be trusted).
+    /// A symbol's total is too large to show (see [`SymbolTally::total`]).
     pub fn overflowed(&self) -> bool {
-        self.overflowed
+        self.tallies
+            .iter()
+            .any(|t| t.total(Side::Before).is_none() || t.total(Side::After).is_none())
     }
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use crate::config::cohort_csv::{parse_line, CsvLine};
-use crate::engine::cohort::{Cohort, SymbolTally};
+use crate::engine::cohort::{Cohort, Side, SymbolTally};
 use crate::engine::Asset;
 
 /// Most unreadable lines quoted back to the user.
@@ -16,6 +16,9 @@ pub const MAX_EXAMPLES: usize = 5;
 /// A cohort over one CSV text.
 pub struct CohortJob {
     text: Rc<str>,
+    /// What ends a line: `\n` (a `\r` before it is trimmed with the line's
+    /// spaces), or `\r` in a file with old Mac line ends only.
+    line_end: char,
     cursor: usize,
     line: usize,
     cohort: Cohort,
@@ -45,16 +48,22 @@ pub struct CohortSummary {
     pub unknown: u64,
     /// The first problems.
     pub examples: Vec<String>,
-    /// A total overflowed.
-    pub overflowed: bool,
+    /// Symbols whose total is too large to show exactly.
+    pub too_large: Vec<String>,
 }
 
 impl CohortJob {
     /// A job over `text` with `(before, after)` assets.
     pub fn new(text: Rc<str>, pairs: Vec<(Asset, Asset)>) -> CohortJob {
         let prices = pairs.iter().map(|(b, a)| [b.price(), a.price()]).collect();
+        let line_end = if !text.contains('\n') && text.contains('\r') {
+            '\r'
+        } else {
+            '\n'
+        };
         CohortJob {
             text,
+            line_end,
             cursor: 0,
             line: 0,
             cohort: Cohort::new(pairs),
@@ -84,7 +93,7 @@ impl CohortJob {
                 break;
             }
             let rest = &text[self.cursor..];
-            let (line, advance) = match rest.find('\n') {
+            let (line, advance) = match rest.find(self.line_end) {
                 Some(i) => (&rest[..i], i + 1),
                 None => (rest, rest.len()),
             };
@@ -131,23 +140,104 @@ impl CohortJob {
             invalid: self.invalid,
             unknown: self.unknown,
             examples: self.examples.clone(),
-            overflowed: self.cohort.overflowed(),
+            too_large: self
+                .cohort
+                .tallies()
+                .iter()
+                .filter(|t| t.total(Side::Before).is_none() || t.total(Side::After).is_none())
+                .map(|t| t.symbol.clone())
+                .collect(),
         }
     }
 }
 
+/// Whole percent of `done` out of `total` bytes; exact on 32-bit targets
+/// too, where `done × 100` no longer fits a `usize` past 43 MB.
+pub fn percent_done(done: usize, total: usize) -> u64 {
+    (done as u64 * 100) / (total as u64).max(1)
+}
+
 impl CohortSummary {
     /// Fiat value of one side's total payout over the symbols that have a
-    /// price (display only), rounded to cents; `None` when no symbol has one.
-    pub fn fiat_total(&self, side: crate::engine::cohort::Side) -> Option<Decimal> {
+    /// price (display only), rounded to cents; `None` when no symbol has one,
+    /// or when a priced symbol's total is too large to count.
+    pub fn fiat_total(&self, side: Side) -> Option<Decimal> {
         let i = side as usize;
         let mut sum: Option<Decimal> = None;
         for (tally, prices) in self.tallies.iter().zip(&self.prices) {
-            if let (Some(price), Some(total)) = (prices[i], tally.total(side)) {
-                let value = total.checked_mul(price)?;
+            if let Some(price) = prices[i] {
+                let value = tally.total(side)?.checked_mul(price)?;
                 sum = Some(sum.unwrap_or_default().checked_add(value)?);
             }
         }
         sum.map(|s| super::format::with_decimals(s.round_dp(2), 2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::AssetSpec;
+
+    fn asset(symbol: &str, apr: &str, decimals: u32, price: Option<&str>) -> Asset {
+        let mut spec = AssetSpec::flat(symbol, apr.parse().unwrap());
+        spec.payout_decimals = decimals;
+        spec.price = price.map(|p| p.parse().unwrap());
+        Asset::new(spec).unwrap()
+    }
+
+    fn run(text: &str, assets: Vec<Asset>) -> CohortSummary {
+        let pairs = assets.into_iter().map(|a| (a.clone(), a)).collect();
+        let mut job = CohortJob::new(Rc::from(text), pairs);
+        while !job.step(2) {}
+        job.summary()
+    }
+
+    #[test]
+    fn progress_percent_is_exact_past_the_32_bit_range() {
+        // 43,044,000 × 100 does not fit 32 bits; 4,304,400,000 ÷ 54,400,000 = 79.1…
+        assert_eq!(percent_done(43_044_000, 54_400_000), 79);
+        assert_eq!(percent_done(0, 0), 0);
+        assert_eq!(percent_done(10, 10), 100);
+    }
+
+    #[test]
+    fn every_kind_of_line_end() {
+        // 1000 × 0.05 ÷ 365 = 0.13698630…, so 3 holdings pay 3 × 13698630 units.
+        let three = Decimal::new(41_095_890, 8);
+        for text in [
+            "BNB,1000\nBNB,1000\nBNB,1000",
+            "BNB,1000\r\nBNB,1000\r\nBNB,1000\r\n",
+            "BNB,1000\rBNB,1000\rBNB,1000\r",
+        ] {
+            let s = run(text, vec![asset("BNB", "0.05", 8, None)]);
+            assert_eq!((s.rows, s.invalid), (3, 0), "{text:?}");
+            assert_eq!(s.tallies[0].total(Side::After), Some(three), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_total_too_large_is_named_and_keeps_the_fiat_total_from_looking_complete() {
+        // 10^12 × 0.05 ÷ 365 at 18 decimals is 136,986,301.369863013698630136 per
+        // holding: 1000 of them are ~1.4 × 10^29 units, more than a Decimal holds.
+        let holdings: String = (0..1000).map(|_| "PEPE,1000000000000\n").collect();
+        let s = run(
+            &format!("AAA,1000\n{holdings}"),
+            vec![
+                asset("AAA", "0.05", 8, Some("10")),
+                asset("PEPE", "0.05", 18, Some("0.00001")),
+            ],
+        );
+        assert_eq!(s.too_large, vec!["PEPE".to_string()]);
+        assert_eq!(s.tallies[1].total(Side::Before), None);
+        // AAA alone: 0.13698630 × 10 = 1.3698630 → 1.37; with PEPE unknown, no total.
+        assert_eq!(
+            s.tallies[0].total(Side::Before),
+            Some(Decimal::new(13_698_630, 8))
+        );
+        assert_eq!(s.fiat_total(Side::Before), None);
+        let small = run("AAA,1000", vec![asset("AAA", "0.05", 8, Some("10"))]);
+        assert_eq!(small.fiat_total(Side::Before), Some(Decimal::new(137, 2)));
+        assert!(small.too_large.is_empty());
     }
 }

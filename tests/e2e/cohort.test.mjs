@@ -421,3 +421,35 @@ test("hostile cohort lines are counted as unreadable with the reason, shown as t
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("an uploaded file with old Mac line ends: lines of the wrong shape say why, a total too large is named", async () => {
+  const PEPE = { symbol: "PEPE", apr: "0.05", min_amount: "0", max_cap: null, payout_decimals: 18, price: "0.00001" };
+  const page = await openMounted(ctx, { ...config(), assets: [BEFORE.BNB, PEPE] });
+  const w = page.locator("#earn");
+  // Line ends are a lone CR. 10^12 PEPE pays 10^12 × 0.05 ÷ 365 =
+  // 136,986,301.369863013698630136… a day, 1.37 × 10^26 units of 10^-18; a
+  // thousand such holdings make 1.37 × 10^29 units, more than a decimal holds
+  // (7.9 × 10^28).
+  const csv = ["symbol,balance", "BNB,1000", "BNB,1000,cold wallet", "BNB;1000", ...Array(1000).fill("PEPE,1000000000000")].join("\r");
+  await w.getByTestId("cohort-file").setInputFiles({ name: "old-mac.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await textIs(w.locator(".ss-cohort-actions"), /old-mac\.csv/);
+  await w.getByTestId("cohort-run").click();
+  await textIs(w.getByTestId("cohort-status"), /^Done: 1001 holdings in \d+ ms, 2 unreadable lines\.$/);
+  // 1000 × 0.05 ÷ 365 → 0.13698630 for the one BNB line that is a holding.
+  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
+  assert.deepEqual(
+    (await w.getByTestId("cohort-problems").locator("li").allTextContents()).map((t) => t.trim()),
+    [
+      "line 3: expected 2 columns (symbol,balance), found 3 (a balance has no thousands separators)",
+      "line 4: expected symbol,balance: separate the two with a comma",
+    ],
+  );
+  const pepe = await resultRow(w, "PEPE");
+  assert.deepEqual([pepe.holdings, pepe.before, pepe.after], ["1000", "—", "—"]);
+  await textIs(w.getByTestId("cohort-too-large"), /: PEPE\.$/);
+  // A fiat total without PEPE's part would look complete but is not: none is shown.
+  await textIs(w.getByTestId("cohort-fiat-before"), "—");
+  await textIs(w.getByTestId("cohort-fiat-after"), "—");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::amount::grouped_html;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
-use crate::widget::cohort_job::CohortSummary;
+use crate::widget::cohort_job::{percent_done, CohortSummary};
 use crate::widget::format::count;
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::row::Row;
@@ -137,7 +137,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             <div class="ss-cohort-status" data-testid="cohort-status">
                 if let RunState::Running { done, total } = &*run.state {
                     // Progress is for the eye (and the progress bar); only the outcome is announced.
-                    <span>{ format!("Reading… {}%", done * 100 / (*total).max(1)) }</span>
+                    <span>{ format!("Reading… {}%", percent_done(*done, *total)) }</span>
                 }
                 <span aria-live="polite">
                     { match &*run.state {
@@ -183,8 +183,11 @@ fn results(summary: &CohortSummary, dec: char) -> Html {
                     { for summary.examples.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
                 </ul>
             }
-            if summary.overflowed {
-                <p class="ss-field-error">{ "A total is too large to show exactly." }</p>
+            if !summary.too_large.is_empty() {
+                <p class="ss-field-error" data-testid="cohort-too-large">{ format!(
+                    "Too large to total exactly (a holding's payout or the sum exceeds what a decimal holds): {}.",
+                    summary.too_large.join(", ")
+                ) }</p>
             }
             <table data-testid="cohort-results">
                 <caption class="ss-sr-only">{ "Daily payout of the cohort before and after your changes, per token" }</caption>
