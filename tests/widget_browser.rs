@@ -371,3 +371,18 @@ fn reducer_demo_edit_changes_after_but_not_before() {
         "0.05000000"
     );
 }
+
+#[wasm_bindgen_test]
+fn reducer_holds_at_most_a_hundred_intraday_changes() {
+    let mut s = state(r#"{"assets":[{"symbol":"AAA","apr":"0.05"}]}"#);
+    for _ in 0..101 {
+        s.apply(Action::AddChange { row: 0 });
+    }
+    assert_eq!(s.rows[0].changes.len(), 100);
+    // Removing one makes room for one more.
+    let id = s.rows[0].changes[0].id;
+    s.apply(Action::RemoveChange { row: 0, id });
+    s.apply(Action::AddChange { row: 0 });
+    s.apply(Action::AddChange { row: 0 });
+    assert_eq!(s.rows[0].changes.len(), 100);
+}

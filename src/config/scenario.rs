@@ -17,6 +17,9 @@ pub const QUERY_PARAM: &str = "ss-scenario";
 /// Query parameter naming the widget (its `storage_key`) a scenario is for:
 /// other widgets on the page leave it alone. Absent: every demo widget reads it.
 pub const WIDGET_PARAM: &str = "ss-widget";
+/// Most intraday changes an asset holds in the widget (a day's trades, not
+/// a trade log): more would make the editor a wall of fields.
+pub const MAX_CHANGES: usize = 100;
 /// Format version tag.
 const VERSION: &str = "v1";
 
@@ -233,6 +236,9 @@ fn read_asset_field(a: &mut AssetScenario, field: &str) -> Result<(), String> {
             if items.len() % 2 != 0 {
                 return Err(format!("bad changes {}", quoted(value)));
             }
+            if a.changes.len() + items.len() / 2 > MAX_CHANGES {
+                return Err(format!("more than {MAX_CHANGES} intraday changes"));
+            }
             for pair in items.chunks(2) {
                 let t = pair[0];
                 let at = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
@@ -326,5 +332,30 @@ mod tests {
             Scenario::decode("v1~BNB_a1x").unwrap_err(),
             "BNB: APR \"1x\" is not a number (use digits and one '.')"
         );
+    }
+
+    #[test]
+    fn a_link_holds_at_most_a_hundred_changes_an_asset() {
+        let changes = |n: usize| -> String {
+            (0..n)
+                .map(|i| format!("{:02}{:02}-{i}", i / 60, i % 60))
+                .collect::<Vec<_>>()
+                .join("-")
+        };
+        let s = Scenario::decode(&format!("v1~BNB_k{}", changes(100))).unwrap();
+        assert_eq!(s.assets[0].changes.len(), 100);
+        // 101: in one field or two, the asset's part is left out, with the reason.
+        for link in [
+            format!("v1~BNB_k{}~SOL_b1", changes(101)),
+            format!("v1~BNB_k{}_k0000-1~SOL_b1", changes(100)),
+        ] {
+            let (s, unreadable) = Scenario::decode_parts(&link).unwrap();
+            assert_eq!(
+                unreadable,
+                vec!["BNB: more than 100 intraday changes".to_string()]
+            );
+            assert_eq!(s.assets.len(), 1);
+            assert_eq!(s.assets[0].symbol, "SOL");
+        }
     }
 }

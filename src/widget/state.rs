@@ -10,7 +10,7 @@ use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
 use crate::config::decimal::typed_form;
-use crate::config::scenario::{short, AssetScenario, Scenario};
+use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
 use crate::engine::MAX_DAYS;
 
@@ -155,6 +155,9 @@ impl State {
         match action {
             Action::SetBalance { row, text } => self.update_row(row, |r| r.balance.text = text),
             Action::AddChange { row } => self.update_row(row, |r| {
+                if r.changes.len() >= MAX_CHANGES {
+                    return;
+                }
                 r.changes.push(ChangeDraft {
                     id: r.next_change_id,
                     at: Field::new("12:00"),

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::config::scenario::MAX_CHANGES;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
 
@@ -117,9 +118,13 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                     }
                 }) }
             </ol>
-            <button type="button" class="ss-button" onclick={add} ref={add_button} data-testid={format!("add-change-{sym}")}>
-                { "+ Add a balance change" }
-            </button>
+            if props.row.changes.len() < MAX_CHANGES {
+                <button type="button" class="ss-button" onclick={add} ref={add_button} data-testid={format!("add-change-{sym}")}>
+                    { "+ Add a balance change" }
+                </button>
+            } else {
+                <p class="ss-hint" data-testid={format!("changes-full-{sym}")}>{ format!("At most {MAX_CHANGES} changes a day.") }</p>
+            }
         </div>
     }
 }
