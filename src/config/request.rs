@@ -188,10 +188,20 @@ impl EstimateRequest {
         }
     }
 
+    /// The engine sees a timeline as the snapshots it makes: an error about
+    /// those is reported on the `timeline` the request gave.
+    fn named_as_given(&self, mut e: EngineError) -> EngineError {
+        if matches!(self.day1, DayInput::Timeline(_)) && e.field.starts_with("snapshots") {
+            e.field = "timeline".into();
+        }
+        e
+    }
+
     /// Runs the engine and builds the result document.
     pub fn run(&self) -> Result<EstimateReport, EngineError> {
         let pd = self.asset.payout_decimals();
-        let projection = project(&self.asset, &self.snapshots()?, self.days, self.compound)?;
+        let projection = project(&self.asset, &self.snapshots()?, self.days, self.compound)
+            .map_err(|e| self.named_as_given(e))?;
         let first = &projection.first_day;
         Ok(EstimateReport {
             symbol: self.asset.symbol().to_string(),

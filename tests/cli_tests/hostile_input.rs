@@ -19,6 +19,23 @@ fn enormous_and_long_decimals() {
         "snapshots[0]",
     );
     assert!(line.contains("too large"), "{line}");
+    // A reward too large for a decimal payout (the largest balance at 100 %,
+    // 18 decimals: ~2.2 × 10^26 × 10^18 units) names what the request gave.
+    let max = "79228162514264337593543950335";
+    let asset = r#""apr": "1", "min_amount": "0", "payout_decimals": 18"#;
+    let line = assert_invalid(
+        &request(asset, &format!(r#""snapshots": ["{max}"]"#)),
+        "snapshots",
+    );
+    assert!(line.contains("too large"), "{line}");
+    let line = assert_invalid(
+        &request(
+            asset,
+            &format!(r#""timeline": {{"opening": "{max}", "changes": []}}"#),
+        ),
+        "timeline",
+    );
+    assert!(line.contains("too large"), "{line}");
     let many_decimals = format!("0.{}", "1".repeat(40));
     let line = assert_invalid(
         &request(
