@@ -34,18 +34,34 @@ pub struct RootProps {
     pub scenario: Option<String>,
 }
 
-/// The component Yew renders into the shadow root.
+/// The component Yew renders into the shadow root. A bad config from
+/// `update()` shows its error while the widget it replaces stays mounted,
+/// showing nothing: the next good config finds what was typed still there.
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
-    match &props.config {
-        Err(message) => html! {
-            <div class="ss-root theme-auto">
-                <ConfigError message={message.clone()} />
-            </div>
-        },
-        Ok(config) => html! {
-            <Widget config={config.clone()} host={props.host.clone()} scenario={props.scenario.clone()} />
-        },
+    let last_good = use_mut_ref(|| None::<Rc<WidgetConfig>>);
+    if let Ok(config) = &props.config {
+        *last_good.borrow_mut() = Some(config.clone());
+    }
+    let widget_config = last_good.borrow().clone();
+    html! {
+        <>
+            if let Err(message) = &props.config {
+                <div class="ss-root theme-auto">
+                    <ConfigError message={message.clone()} />
+                </div>
+            }
+            // Last, so that the error box coming and going does not move it
+            // (Yew matches unkeyed siblings from the end).
+            if let Some(config) = widget_config {
+                <Widget
+                    {config}
+                    host={props.host.clone()}
+                    scenario={props.scenario.clone()}
+                    hidden={props.config.is_err()}
+                />
+            }
+        </>
     }
 }
 
@@ -58,6 +74,10 @@ pub struct WidgetProps {
     pub host: Element,
     /// A shared scenario from the page URL (demo mode).
     pub scenario: Option<String>,
+    /// Shows nothing but keeps its state (while a bad config's error shows
+    /// instead).
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 /// The estimator widget.
@@ -139,6 +159,10 @@ pub fn widget(props: &WidgetProps) -> Html {
         dispatch_estimate(host, &e.symbol, &e.balance, &e.daily_reward);
     });
 
+    if props.hidden {
+        // The state lives on in the hooks above; nothing is shown.
+        return Html::default();
+    }
     let demo = state.mode == Mode::Demo;
     let shows_samples = state
         .rows

@@ -415,7 +415,7 @@ test("a shared scenario is applied only in demo mode", async () => {
   await page.close();
 });
 
-test("update() to demo mode keeps balances; a bad demo config shows its error", async () => {
+test("update() to demo mode keeps balances; a bad demo config shows its error, and the next good one finds everything typed", async () => {
   const page = await openMounted(ctx, demoConfig({ mode: "user" }));
   const w = page.locator("#earn");
   await typeBalance(w, "BNB", "1000");
@@ -441,9 +441,26 @@ test("update() to demo mode keeps balances; a bad demo config shows its error", 
   await textIs(daily(w, "BNB"), "0.05479452");
   assert.equal(await value(w, "apr-input-BNB"), "2");
 
+  // The team edits SOL (7.3 %: 100 × 0.073 ÷ 365 = 0.02) and picks 90 days;
+  // then the host pushes a bad config, and fixes it.
+  await retype(w, "apr-input-SOL", "7.3");
+  await textIs(daily(w, "SOL"), "0.02000000");
+  await w.getByTestId("horizon-select").selectOption("90");
+  const good = { ...demoConfig(), assets: [{ ...BNB, apr: "0.02" }, USDT, SOL] };
   await page.evaluate((config) => window.ssWidget.update(config), demoConfig({ mode: "admin" }));
   await countIs(w.getByTestId("config-error"), 1);
   assert.equal(await configError(w), 'config.mode: must be "user" or "demo"');
+  assert.equal(await w.locator("[data-testid^=asset-row-]").count(), 0, "only the error shows");
+  await page.evaluate((config) => window.ssWidget.update(config), good);
+  await countIs(w.getByTestId("config-error"), 0);
+  // Nothing typed was lost: balances, the SOL edit, the horizon.
+  await textIs(daily(w, "SOL"), "0.02000000");
+  assert.equal(await value(w, "apr-input-SOL"), "7.3");
+  // Before, at 3.65 %: 100 × 0.0365 ÷ 365 = 0.01.
+  assert.equal(await hookText(w, "daily-reward-before-SOL"), "0.01000000");
+  assert.equal(await value(w, "balance-input-BNB"), "1000");
+  assert.equal(await hookText(w, "daily-reward-BNB"), "0.05479452");
+  assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
