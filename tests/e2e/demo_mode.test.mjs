@@ -524,3 +524,29 @@ test("two demo widgets on one page: a shared link restores the widget it came fr
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the status badge shows before → after when a rate edit moves a row across the minimum or the cap", async () => {
+  const page = await openMounted(ctx, demoConfig());
+  const w = page.locator("#earn");
+  await typeBalance(w, "BNB", "800");
+  await textIs(w.getByTestId("status-BNB"), /eligible/i);
+  await countIs(w.getByTestId("status-before-BNB"), 0, "no change, one badge");
+  // A cap of 500 under an 800 balance: capped now, fully eligible before.
+  await retype(w, "max-input-BNB", "500");
+  await textIs(w.getByTestId("status-BNB"), /cap/i);
+  await textIs(w.getByTestId("status-before-BNB"), /eligible/i);
+  // 500 × 0.05 ÷ 365 = 0.0684931506… → 0.06849315; before, 800 × 0.05 ÷ 365 = 0.1095890410… → 0.10958904.
+  await textIs(daily(w, "BNB"), "0.06849315");
+  await textIs(before(w, "BNB"), "0.10958904");
+  // A minimum of 1000 over it instead: below the minimum now.
+  await retype(w, "max-input-BNB", "1000");
+  await retype(w, "min-input-BNB", "1000");
+  await textIs(w.getByTestId("status-BNB"), /minimum/i);
+  await textIs(w.getByTestId("status-before-BNB"), /eligible/i);
+  assert.match(await w.getByTestId("asset-row-BNB").locator(".ss-status").ariaSnapshot(), /img "becomes"/);
+  // Back to the configured values: one badge again.
+  await retype(w, "min-input-BNB", "0.5");
+  await countIs(w.getByTestId("status-before-BNB"), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -95,6 +95,10 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let badge = estimate.map_or(Badge::Empty, |e| {
         Badge::of(e.day.status, e.day.below_payout_precision)
     });
+    let before_badge = row
+        .before
+        .as_ref()
+        .map(|e| Badge::of(e.day.status, e.day.below_payout_precision));
     let explanation = explain(row, badge, props.settings.style);
 
     let daily = estimate.map(|e| with_decimals(e.day.reward, pd));
@@ -175,7 +179,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
-                    <StatusBadge symbol={sym.clone()} {badge} explanation={explanation} />
+                    <StatusBadge symbol={sym.clone()} {badge} before={before_badge} explanation={explanation} />
                 </td>
             </tr>
             if props.open {

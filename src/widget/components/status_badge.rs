@@ -1,8 +1,10 @@
-//! The status badge of a row and its one-line explanation. Badge texts carry
-//! the keywords `minimum`, `cap`, `eligible` or `precision` in lower case.
+//! The status badge of a row and its one-line explanation (in demo mode,
+//! after a rate change, the badge before it too). Badge texts carry the
+//! keywords `minimum`, `cap`, `eligible` or `precision` in lower case.
 
 use yew::prelude::*;
 
+use super::amount::becomes_html;
 use crate::engine::Status;
 
 /// What a row's badge says.
@@ -59,6 +61,10 @@ pub struct StatusBadgeProps {
     pub symbol: AttrValue,
     /// Which badge.
     pub badge: Badge,
+    /// Demo mode: the badge under the configured rates, shown `before → `
+    /// when it differs.
+    #[prop_or_default]
+    pub before: Option<Badge>,
     /// The one-line explanation.
     pub explanation: AttrValue,
 }
@@ -68,6 +74,12 @@ pub struct StatusBadgeProps {
 pub fn status_badge(props: &StatusBadgeProps) -> Html {
     html! {
         <div class="ss-status">
+            if let Some(before) = props.before.filter(|b| *b != props.badge) {
+                <span class={before.class()} data-testid={format!("status-before-{}", props.symbol)}>
+                    { before.label() }
+                </span>
+                { becomes_html() }
+            }
             <span class={props.badge.class()} data-testid={format!("status-{}", props.symbol)}>
                 { props.badge.label() }
             </span>
