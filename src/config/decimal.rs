@@ -18,6 +18,8 @@ pub struct Separators {
     pub decimal: char,
     /// Characters accepted between groups of three integer digits.
     pub groups: &'static [char],
+    /// Indian grouping (`12,34,567`) is accepted too.
+    pub lakh: bool,
 }
 
 impl Separators {
@@ -25,26 +27,37 @@ impl Separators {
     pub const PLAIN: Separators = Separators {
         decimal: '.',
         groups: &[],
+        lakh: false,
     };
     /// `1,000,000.25` (en-US and most English locales).
     pub const COMMA_POINT: Separators = Separators {
         decimal: '.',
         groups: &[','],
+        lakh: false,
     };
     /// `1.000.000,25` (de-DE, es-ES, …).
     pub const POINT_COMMA: Separators = Separators {
         decimal: ',',
         groups: &['.'],
+        lakh: false,
     };
     /// `1 000 000,25` (fr-FR, ru-RU, …; any space character groups).
     pub const SPACE_COMMA: Separators = Separators {
         decimal: ',',
         groups: &[' ', '\u{a0}', '\u{202f}'],
+        lakh: false,
+    };
+    /// `10,00,000.25` or `1,000,000.25` (en-IN, hi-IN, …).
+    pub const COMMA_POINT_LAKH: Separators = Separators {
+        decimal: '.',
+        groups: &[','],
+        lakh: true,
     };
     /// `1'000'000.25` (de-CH; the typographic `’` too).
     pub const APOSTROPHE_POINT: Separators = Separators {
         decimal: '.',
         groups: &['\'', '\u{2019}'],
+        lakh: false,
     };
 }
 
@@ -125,12 +138,18 @@ fn normalize(text: &str, seps: Separators) -> Result<String, String> {
     }
     let int = if int.contains(|c| seps.groups.contains(&c)) {
         let groups: Vec<&str> = int.split(|c| seps.groups.contains(&c)).collect();
-        let first_ok = (1..=3).contains(&groups[0].len());
-        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
-        if !first_ok || !rest_ok {
+        let thousands =
+            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+        // Lakh: the last group three digits, those before it two (`12,34,567`).
+        let lakh = seps.lakh
+            && (1..=2).contains(&groups[0].len())
+            && groups.last().is_some_and(|g| g.len() == 3)
+            && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
+        if !thousands && !lakh {
             return Err(format!(
-                "has a misplaced '{}' (use it only between groups of three digits)",
-                seps.groups.first().copied().unwrap_or(',')
+                "has a misplaced '{}' (use it only between groups of {} digits)",
+                seps.groups.first().copied().unwrap_or(','),
+                if seps.lakh { "two or three" } else { "three" }
             ));
         }
         groups.concat()
@@ -285,6 +304,20 @@ mod tests {
             ch("1\u{2019}000\u{2019}000").unwrap().to_string(),
             "1000000"
         );
+    }
+
+    #[test]
+    fn indian_locales_type_lakhs_or_thousands() {
+        let inr = |t| parse_typed(t, Separators::COMMA_POINT_LAKH);
+        assert_eq!(inr("12,34,567.5").unwrap().to_string(), "1234567.5");
+        assert_eq!(inr("1,00,00,000").unwrap().to_string(), "10000000");
+        assert_eq!(inr("1,234,567").unwrap().to_string(), "1234567");
+        assert_eq!(inr("12,345").unwrap().to_string(), "12345");
+        for bad in ["1,00,00", "123,45,678", "1,2,345", "12,34,5678"] {
+            assert!(inr(bad).unwrap_err().contains("two or three"), "{bad}");
+        }
+        // Elsewhere a lakh-grouped number is a typo.
+        assert!(parse_typed_balance("12,34,567").is_err());
     }
 
     #[test]

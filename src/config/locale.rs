@@ -29,6 +29,15 @@ impl GroupSeparator {
     }
 }
 
+/// Where a locale puts its digit-group separators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Every three digits: `1,234,567`.
+    Thousands,
+    /// Indian lakh and crore: three digits, then every two: `12,34,567`.
+    Lakh,
+}
+
 /// How a locale writes numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NumberStyle {
@@ -36,6 +45,8 @@ pub struct NumberStyle {
     pub decimal: char,
     /// Thousands separator.
     pub group: GroupSeparator,
+    /// Where the separators go.
+    pub grouping: Grouping,
 }
 
 impl NumberStyle {
@@ -70,7 +81,20 @@ impl NumberStyle {
             ) => (',', Space),
             _ => ('.', Comma),
         };
-        NumberStyle { decimal, group }
+        // Most Indian languages, Bengali and Nepali, and English in India,
+        // group in lakhs and crores.
+        let grouping = match (language, region) {
+            ("en", "in")
+            | ("hi" | "bn" | "mr" | "gu" | "pa" | "ta" | "te" | "ml" | "or" | "as" | "ne", _) => {
+                Grouping::Lakh
+            }
+            _ => Grouping::Thousands,
+        };
+        NumberStyle {
+            decimal,
+            group,
+            grouping,
+        }
     }
 }
 
@@ -93,10 +117,11 @@ fn language_and_region(tag: &str) -> (&str, &str) {
 impl NumberStyle {
     /// The separators a visitor of this locale may type.
     pub fn separators(self) -> Separators {
-        match (self.decimal, self.group) {
-            (',', GroupSeparator::Dot) => Separators::POINT_COMMA,
-            (',', _) => Separators::SPACE_COMMA,
-            (_, GroupSeparator::Apostrophe) => Separators::APOSTROPHE_POINT,
+        match (self.decimal, self.group, self.grouping) {
+            (',', GroupSeparator::Dot, _) => Separators::POINT_COMMA,
+            (',', _, _) => Separators::SPACE_COMMA,
+            (_, GroupSeparator::Apostrophe, _) => Separators::APOSTROPHE_POINT,
+            (_, _, Grouping::Lakh) => Separators::COMMA_POINT_LAKH,
             _ => Separators::COMMA_POINT,
         }
     }
@@ -148,6 +173,24 @@ mod tests {
         }
         for l in ["en-DE", "en-NL", "es-AR", "es-CL"] {
             assert_eq!(style(l), (',', Dot), "{l}");
+        }
+    }
+
+    #[test]
+    fn india_groups_in_lakhs() {
+        for l in [
+            "en-IN", "hi-IN", "hi", "ta-IN", "mr", "bn-IN", "bn-BD", "ne",
+        ] {
+            let s = NumberStyle::for_locale(l);
+            assert_eq!((s.decimal, s.grouping), ('.', Grouping::Lakh), "{l}");
+            assert_eq!(s.separators(), Separators::COMMA_POINT_LAKH, "{l}");
+        }
+        for l in ["en-US", "en-GB", "en-PK", "kn", "ur-IN", "de-DE"] {
+            assert_eq!(
+                NumberStyle::for_locale(l).grouping,
+                Grouping::Thousands,
+                "{l}"
+            );
         }
     }
 

@@ -218,7 +218,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                         scenario={state.scenario().encode()}
                         storage_key={props.config.storage_key.clone()}
                     />
-                    <CohortPanel rows={state.rows.clone()} decimal={state.style.decimal} />
+                    <CohortPanel rows={state.rows.clone()} style={state.style} />
                 </section>
             }
             <TermsDialog open={state.dialog_open} ticked={state.terms_ticked} dispatch={state.dispatcher()} />

@@ -7,40 +7,54 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub use crate::config::locale::{GroupSeparator, NumberStyle};
+pub use crate::config::locale::{GroupSeparator, Grouping, NumberStyle};
 
-/// A number split for display: leading digits, then groups of three, then
+/// A number split for display: leading digits, then the digit groups, then
 /// the fraction (without its separator).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grouped {
-    /// First 1–3 integer digits.
+    /// First integer digits (1–3; 1–2 in lakh grouping).
     pub head: String,
-    /// Following groups of exactly three digits.
+    /// Following groups: three digits each (lakh grouping: two each, but
+    /// three for the last).
     pub groups: Vec<String>,
     /// Fractional digits, if any.
     pub fraction: Option<String>,
 }
 
 impl Grouped {
-    /// Splits the plain decimal text of `value` (all its digits kept).
-    pub fn of(value: Decimal) -> Grouped {
+    /// Splits the plain decimal text of `value` (all its digits kept) the
+    /// way `grouping` places separators.
+    pub fn of(value: Decimal, grouping: Grouping) -> Grouped {
         let text = value.to_string();
         let (int, fraction) = match text.split_once('.') {
             Some((i, f)) => (i.to_string(), Some(f.to_string())),
             None => (text, None),
         };
-        let head_len = match int.len() % 3 {
-            0 => 3.min(int.len()),
+        // The last three digits, and before them groups of `size`.
+        let size = match grouping {
+            Grouping::Thousands => 3,
+            Grouping::Lakh => 2,
+        };
+        let (upper, last) = int.split_at(int.len().saturating_sub(3));
+        let head_len = match upper.len() % size {
+            0 => size.min(upper.len()),
             n => n,
         };
-        let (head, rest) = int.split_at(head_len);
-        let groups = rest
+        let (head, rest) = upper.split_at(head_len);
+        let mut groups: Vec<String> = rest
             .as_bytes()
-            .chunks(3)
+            .chunks(size)
             .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect();
+        let head = if head.is_empty() {
+            last.to_string()
+        } else {
+            groups.push(last.to_string());
+            head.to_string()
+        };
         Grouped {
-            head: head.to_string(),
+            head,
             groups,
             fraction,
         }
@@ -205,16 +219,24 @@ mod tests {
 
     #[test]
     fn groups_digits() {
-        let g = Grouped::of(d("1234567.25"));
+        let g = Grouped::of(d("1234567.25"), Grouping::Thousands);
         assert_eq!(g.head, "1");
         assert_eq!(g.groups, vec!["234", "567"]);
         assert_eq!(g.fraction.as_deref(), Some("25"));
         assert_eq!(g.to_text(NumberStyle::for_locale("en-US")), "1,234,567.25");
         assert_eq!(g.to_text(NumberStyle::for_locale("de-DE")), "1.234.567,25");
         assert_eq!(
-            Grouped::of(d("100")).to_text(NumberStyle::for_locale("en")),
+            Grouped::of(d("100"), Grouping::Thousands).to_text(NumberStyle::for_locale("en")),
             "100"
         );
+        let en_in = NumberStyle::for_locale("en-IN");
+        let lakh = |v: &str| Grouped::of(d(v), en_in.grouping).to_text(en_in);
+        assert_eq!(lakh("1234567.25"), "12,34,567.25");
+        assert_eq!(lakh("123456789"), "12,34,56,789");
+        assert_eq!(lakh("100000"), "1,00,000");
+        assert_eq!(lakh("12345"), "12,345");
+        assert_eq!(lakh("999"), "999");
+        assert_eq!(lakh("0.5"), "0.5");
     }
 
     #[test]

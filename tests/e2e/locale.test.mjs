@@ -163,3 +163,25 @@ test("update() to another locale keeps what was typed, as the same numbers in th
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("en-IN: lakh and crore grouping on screen and in typed balances", async () => {
+  const BIG = { symbol: "BIG", apr: "0.05", min_amount: "0", max_cap: "10000000" };
+  const page = await openWidget(ctx, userConfig([USDT, BIG], { locale: "en-IN" }));
+  // A crore: 1,00,00,000; the hook keeps the plain digits.
+  assert.equal(await hookText(page, "max-BIG"), "10000000");
+  assert.equal(await drawn(page.getByTestId("max-BIG")), "1,00,00,000");
+
+  // Ten lakh USDT, typed the Indian way: 1,000,000 through the spec's tiers,
+  // (500 × 0.12 + 4,500 × 0.008 + 995,000 × 0.003) ÷ 365 = (60 + 36 + 2,985) ÷ 365
+  // = 3,081 ÷ 365 = 8.441095890… → 8.44109589.
+  await typeBalance(page, "USDT", "10,00,000");
+  await expectText(row(page, "USDT").daily, "8.44109589");
+  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(), "Your whole average balance of 10,00,000 USDT earns.");
+  // The thousands way is understood too; a group of the wrong size is an error.
+  await typeBalance(page, "USDT", "1,000,000");
+  await expectText(row(page, "USDT").daily, "8.44109589");
+  await typeBalance(page, "USDT", "1,00,00");
+  await expectText(page.getByTestId("error-USDT"), /two or three digits/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

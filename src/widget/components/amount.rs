@@ -6,33 +6,17 @@
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::widget::format::Grouped;
+use crate::widget::format::{Grouped, NumberStyle};
 
-/// Props of [`Amount`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct AmountProps {
-    /// The value; all its digits are shown.
-    pub value: Decimal,
-    /// Decimal separator of the locale.
-    #[prop_or('.')]
-    pub decimal: char,
-}
-
-/// A grouped number.
-#[function_component(Amount)]
-pub fn amount(props: &AmountProps) -> Html {
-    html! { <>{ grouped_html(props.value, props.decimal) }</> }
-}
-
-/// The grouped number as nodes (for callers that wrap it themselves).
-pub fn grouped_html(value: Decimal, decimal: char) -> Html {
-    let g = Grouped::of(value);
+/// `value` with the locale's digit groups and decimal separator.
+pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
+    let g = Grouped::of(value, style.grouping);
     html! {
         <>
             { g.head }
             { for g.groups.into_iter().map(|group| html! { <span class="g">{ group }</span> }) }
             if let Some(fraction) = g.fraction {
-                { fraction_html(&fraction, decimal) }
+                { fraction_html(&fraction, style.decimal) }
             }
         </>
     }
@@ -61,10 +45,10 @@ fn fraction_html(fraction: &str, decimal: char) -> Html {
 
 /// Demo mode: the value under the original config (hooked as `testid`),
 /// then the arrow to the current value.
-pub fn before_html(testid: String, value: Decimal, decimal: char) -> Html {
+pub fn before_html(testid: String, value: Decimal, style: NumberStyle) -> Html {
     html! {
         <span class="ss-before" title="Under the original config">
-            <span class="ss-num" data-testid={testid}>{ grouped_html(value, decimal) }</span>
+            <span class="ss-num" data-testid={testid}>{ grouped_html(value, style) }</span>
             { becomes_html() }
         </span>
     }

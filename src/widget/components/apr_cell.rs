@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::amount::{becomes_html, decimal_text_html, grouped_html};
 use super::rate_inputs::RateInput;
 use crate::engine::{apy_if_held, Rate};
-use crate::widget::format::{apy_percent_text, percent_text};
+use crate::widget::format::{apy_percent_text, percent_text, NumberStyle};
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
 use crate::widget::state::State;
@@ -16,7 +16,7 @@ use crate::widget::state::State;
 /// first when it was edited), the APY if held, the tiers, and in demo mode the
 /// editors.
 pub fn apr_cell(
-    dec: char,
+    num: NumberStyle,
     row: &Row,
     sym: &str,
     demo: bool,
@@ -36,7 +36,7 @@ pub fn apr_cell(
     let configured = row.original.rate().headline_apr();
     let was = (demo && configured != headline).then_some(configured);
     let was_apy = was.and_then(apy_if_held).map(apy_percent_text);
-    let percent = |apr: Decimal| decimal_text_html(&format!("{}%", percent_text(apr)), dec);
+    let percent = |apr: Decimal| decimal_text_html(&format!("{}%", percent_text(apr)), num.decimal);
     html! {
         <>
             if let Some(was) = was {
@@ -50,9 +50,9 @@ pub fn apr_cell(
                 <span class="ss-apy">
                     { "APY " }
                     if let Some(was_apy) = was_apy {
-                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), dec) }{ becomes_html() }</span>
+                        <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), num.decimal) }{ becomes_html() }</span>
                     }
-                    { decimal_text_html(&format!("{apy}%"), dec) }{ " if held" }
+                    { decimal_text_html(&format!("{apy}%"), num.decimal) }{ " if held" }
                 </span>
             }
             if let Some(tiers) = &tiers {
@@ -63,8 +63,8 @@ pub fn apr_cell(
                             <li>
                                 { percent(t.apr) }
                                 { match (t.up_to, lower) {
-                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, dec) }</> },
-                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, dec) }</> },
+                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, num) }</> },
+                                    (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, num) }</> },
                                     (None, None) => html! {},
                                 } }
                             </li>

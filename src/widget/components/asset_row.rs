@@ -62,7 +62,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let sym = asset.symbol().to_string();
     let pd = asset.payout_decimals();
     let index = props.index;
-    let dec = props.settings.style.decimal;
+    let num = props.settings.style;
 
     use_estimate_event(&props.row, &props.settings.on_estimate);
 
@@ -123,7 +123,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     </button>
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
-                    <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), dec) }</span>
+                    <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), num) }</span>
                     if props.settings.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
                             label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.settings.dispatch.clone()} />
@@ -131,7 +131,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-max" data-label="Maximum">
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
-                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, dec)) }
+                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, num)) }
                     </span>
                     if row.shows_sample_cap() {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
@@ -142,7 +142,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     }
                 </td>
                 <td role="cell" class="c-apr" data-label="Est. APR">
-                    { apr_cell(dec, row, &sym, props.settings.demo, &props.settings.dispatch, index) }
+                    { apr_cell(num, row, &sym, props.settings.demo, &props.settings.dispatch, index) }
                 </td>
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
@@ -157,25 +157,25 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-daily" data-label="Est. daily reward">
                     if let Some(b) = before {
-                        { before_html(format!("daily-reward-before-{sym}"), b, dec) }
+                        { before_html(format!("daily-reward-before-{sym}"), b, num) }
                     }
                     <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
                         title={stale.then_some("Last valid estimate")}>
-                        { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
+                        { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(dec, before, daily, asset.price()) }
+                    { fiat_line(num, before, daily, asset.price()) }
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
-                        { before_html(format!("cumulative-reward-before-{sym}"), b, dec) }
+                        { before_html(format!("cumulative-reward-before-{sym}"), b, num) }
                     }
                     // Only the daily reward is announced while typing (an output is a live region).
                     <output class="ss-num" aria-live="off" data-testid={format!("cumulative-reward-{sym}")}>
-                        { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, dec)) }
+                        { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(dec, cumulative_before, cumulative, asset.price()) }
+                    { fiat_line(num, cumulative_before, cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
@@ -185,7 +185,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails decimal={dec} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} />
+                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} />
                     </td>
                 </tr>
             }
@@ -204,7 +204,7 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
 /// The fiat value of `amount` at `price`; in demo mode (`before` set) the
 /// value of the original estimate first: "≈ 82.19 → 164.38".
 fn fiat_line(
-    dec: char,
+    num: NumberStyle,
     before: Option<Decimal>,
     amount: Option<Decimal>,
     price: Option<Decimal>,
@@ -215,9 +215,9 @@ fn fiat_line(
             <span class="ss-fiat" title="Value at the configured price">
                 { "≈ " }
                 if let Some(b) = value(before) {
-                    <span class="ss-before">{ grouped_html(b, dec) }{ becomes_html() }</span>
+                    <span class="ss-before">{ grouped_html(b, num) }{ becomes_html() }</span>
                 }
-                { grouped_html(v, dec) }
+                { grouped_html(v, num) }
             </span>
         },
         None => html! {},
@@ -226,7 +226,7 @@ fn fiat_line(
 
 /// The badge's one-line explanation, numbers written the locale's way.
 fn explain(row: &Row, badge: Badge, style: NumberStyle) -> String {
-    let number = |d: Decimal| Grouped::of(d).to_text(style);
+    let number = |d: Decimal| Grouped::of(d, style.grouping).to_text(style);
     let asset = &row.item.asset;
     let sym = asset.symbol();
     match (badge, row.estimate.as_ref()) {

@@ -14,7 +14,7 @@ use super::amount::grouped_html;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
 use crate::widget::cohort_job::{percent_done, CohortSummary};
-use crate::widget::format::count;
+use crate::widget::format::{count, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::row::Row;
 
@@ -23,8 +23,8 @@ use crate::widget::row::Row;
 pub struct CohortPanelProps {
     /// The rows (original and current assets).
     pub rows: Vec<Rc<Row>>,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// How the locale writes numbers.
+    pub style: NumberStyle,
 }
 
 /// Cohort impact panel.
@@ -159,7 +159,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             </div>
             if let Some(summary) = &run.shown {
                 <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}>
-                    { results(summary, props.decimal) }
+                    { results(summary, props.style) }
                 </div>
             }
         </div>
@@ -173,7 +173,7 @@ fn asset_pairs(rows: &[Rc<Row>]) -> Vec<(Asset, Asset)> {
         .collect()
 }
 
-fn results(summary: &CohortSummary, dec: char) -> Html {
+fn results(summary: &CohortSummary, num: NumberStyle) -> Html {
     let fiat_before = summary.fiat_total(Side::Before);
     let fiat_after = summary.fiat_total(Side::After);
     html! {
@@ -205,9 +205,9 @@ fn results(summary: &CohortSummary, dec: char) -> Html {
                     { for summary.tallies.iter().filter(|t| t.holdings > 0).map(|t| html! {
                         <tr>
                             <th scope="row">{ t.symbol.clone() }</th>
-                            <td>{ grouped_html(t.holdings.into(), dec) }</td>
-                            <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before), dec) }</td>
-                            <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After), dec) }</td>
+                            <td>{ grouped_html(t.holdings.into(), num) }</td>
+                            <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before), num) }</td>
+                            <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After), num) }</td>
                             <td>{ format!("{} → {}", t.sides[0].below_minimum, t.sides[1].below_minimum) }</td>
                             <td>{ format!("{} → {}", t.sides[0].capped, t.sides[1].capped) }</td>
                         </tr>
@@ -216,9 +216,9 @@ fn results(summary: &CohortSummary, dec: char) -> Html {
                 <tfoot>
                         <tr>
                             <th scope="row">{ if fiat_before.is_some() || fiat_after.is_some() { "Total (fiat, at configured prices)" } else { "Total" } }</th>
-                            <td>{ grouped_html(summary.rows.into(), dec) }</td>
-                            <td data-testid="cohort-fiat-before">{ total_html(fiat_before, dec) }</td>
-                            <td data-testid="cohort-fiat-after">{ total_html(fiat_after, dec) }</td>
+                            <td>{ grouped_html(summary.rows.into(), num) }</td>
+                            <td data-testid="cohort-fiat-before">{ total_html(fiat_before, num) }</td>
+                            <td data-testid="cohort-fiat-after">{ total_html(fiat_after, num) }</td>
                             <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].below_minimum).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].below_minimum).sum::<u64>()) }</td>
                             <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].capped).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].capped).sum::<u64>()) }</td>
                         </tr>
@@ -228,9 +228,9 @@ fn results(summary: &CohortSummary, dec: char) -> Html {
     }
 }
 
-fn total_html(value: Option<rust_decimal::Decimal>, dec: char) -> Html {
+fn total_html(value: Option<rust_decimal::Decimal>, num: NumberStyle) -> Html {
     match value {
-        Some(v) => grouped_html(v, dec),
+        Some(v) => grouped_html(v, num),
         None => html! { "—" },
     }
 }

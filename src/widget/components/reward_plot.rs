@@ -135,6 +135,7 @@ fn localized(v: Decimal, decimal: char) -> String {
         Separators {
             decimal,
             groups: &[],
+            lakh: false,
         },
     )
 }

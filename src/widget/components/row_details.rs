@@ -10,7 +10,7 @@ use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::timeline::SECONDS_PER_DAY;
 use crate::engine::Snapshot;
-use crate::widget::format::{display_cut, with_decimals, DISPLAY_DECIMALS};
+use crate::widget::format::{display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
 use crate::widget::row::Row;
 use crate::widget::state::State;
 
@@ -25,8 +25,8 @@ pub struct RowDetailsProps {
     pub compound: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
-    /// Decimal separator of the locale.
-    pub decimal: char,
+    /// How the locale writes numbers.
+    pub style: NumberStyle,
 }
 
 /// Details of one asset.
@@ -36,7 +36,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
     let asset = &row.item.asset;
     let sym = asset.symbol().to_string();
     let n = asset.snapshots_per_day();
-    let dec = props.decimal;
+    let num = props.style;
     html! {
         <div class="ss-details">
             <section class="ss-intraday" aria-label={format!("{sym} balances during the day")}>
@@ -54,26 +54,26 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                                 <li>
                                     <span class="ss-time">{ run.label }</span>
                                     <span class="ss-count">{ format!(" ({}×) ", run.count) }</span>
-                                    <span class="ss-num">{ grouped_html(run.balance, dec) }</span>
+                                    <span class="ss-num">{ grouped_html(run.balance, num) }</span>
                                 </li>
                             }) }
                         </ul>
                         <p>
                             { "Daily average: " }
                             { average_prefix(e.day.average_balance) }
-                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, dec) }</strong>
+                            <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, num) }</strong>
                             { format!(" {sym} → reward ") }
                             if let Some(b) = &row.before {
-                                { before_html(format!("intraday-reward-before-{sym}"), with_decimals(b.day.reward, asset.payout_decimals()), dec) }
+                                { before_html(format!("intraday-reward-before-{sym}"), with_decimals(b.day.reward, asset.payout_decimals()), num) }
                             }
-                            <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), dec) }</strong>
+                            <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), num) }</strong>
                             { format!(" {sym}") }
                         </p>
                     </div>
                 }
             </section>
             if let Some(plot) = row.estimate.as_ref().and_then(|e| e.plot.clone()) {
-                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} decimal={dec}
+                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} decimal={num.decimal}
                     before={row.before.as_ref().and_then(|b| b.plot.clone())} />
             }
         </div>
