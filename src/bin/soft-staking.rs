@@ -62,6 +62,8 @@ mod native {
 
     /// Parses, validates and computes one request; the result as JSON text.
     fn estimate(text: &str) -> Result<String, String> {
+        // A byte-order mark (some Windows editors write one) is not JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut de = serde_json::Deserializer::from_str(text);
         let doc = Loose::from_deserializer(&mut de)
             .and_then(|doc| de.end().map(|()| doc))

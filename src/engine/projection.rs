@@ -103,9 +103,9 @@ pub fn project(
             (Some(r), _) => r.clone(),
             (None, Some(q)) => match day_from_quick(asset, q, balance) {
                 Some(r) => r,
-                None => day_from_exact(asset, balance)?,
+                None => day_from_exact(asset, balance).map_err(|e| on_day(day, e))?,
             },
-            (None, None) => day_from_exact(asset, balance)?,
+            (None, None) => day_from_exact(asset, balance).map_err(|e| on_day(day, e))?,
         };
         total_units = total_units
             .checked_add(payout_units(result.reward))
@@ -135,6 +135,12 @@ pub fn project(
 /// always carry exactly the asset's payout decimals).
 fn payout_units(payout: Decimal) -> u128 {
     payout.mantissa().unsigned_abs()
+}
+
+/// An error of a later day's estimate, reported on `days` (the field that
+/// asked for that day), with the day it happened on.
+fn on_day(day: u32, e: EngineError) -> EngineError {
+    EngineError::new("days", format!("day {day}: {}", e.message))
 }
 
 fn too_large() -> EngineError {

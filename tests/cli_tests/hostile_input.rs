@@ -143,3 +143,35 @@ fn deep_nesting_and_binary_garbage() {
     let line = assert_rejected(&run(&["estimate"], &[0xff, 0xfe, 0x00, 0x9f]));
     assert!(line.starts_with("soft-staking:"), "{line}");
 }
+
+#[test]
+fn a_later_day_too_large_names_days_and_the_day() {
+    // 100 % APR, 18 decimals: a day's payout fits a decimal while the balance
+    // is at most (2^96 − 1) ÷ 10^18 × 365 ≈ 2.89183 × 10^13. From 2.8 × 10^13,
+    // compounding grows it by 1/365 a day: (1 + 1/365)^(d − 1) > 1.032797 first
+    // for d − 1 = 12 (ln 1.032797 ÷ ln(1 + 1/365) = 11.8), on day 13.
+    let line = assert_invalid(
+        &request(
+            r#""apr": "1", "min_amount": "0", "payout_decimals": 18"#,
+            r#""snapshots": ["28000000000000"], "days": 30, "compound": true"#,
+        ),
+        "days",
+    );
+    assert!(line.contains("day 13: reward too large"), "{line}");
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_fine() {
+    let out = run(
+        &["estimate"],
+        "\u{feff}{\"asset\": {\"symbol\": \"BNB\", \"apr\": \"0.05\"}, \"snapshots\": [\"1000\"]}"
+            .as_bytes(),
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
+    assert!(
+        out.stdout.contains(r#""daily_reward": "0.13698630""#),
+        "{}",
+        out.stdout
+    );
+}

@@ -227,7 +227,8 @@ fn invalid_json() {
         "not json",
         r#"{"asset": {"symbol": "BNB", "apr": "0.05"}, "snapshots": ["1000"]} trailing"#,
         r#"{"asset": {"symbol": "BNB", "apr": "0.05"}, "snapshots": ["1000"],}"#,
-        "\u{feff}{}",
+        "\u{feff}",
+        "\u{feff}\u{feff}{}",
     ] {
         let line = assert_rejected(&estimate(text));
         assert!(line.contains("JSON"), "{text:?} → {line}");
