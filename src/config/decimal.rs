@@ -110,7 +110,7 @@ pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
     if text.starts_with('+') {
         return Err("must be written without a sign".into());
     }
-    digits_to_decimal(&normalize(text, seps)?)
+    digits_to_decimal(&normalize(text, seps)?, seps.decimal)
 }
 
 /// Rewrites `text` to plain `digits[.digits]`: checks and removes the group
@@ -169,7 +169,10 @@ fn normalize(text: &str, seps: Separators) -> Result<String, String> {
     })
 }
 
-fn digits_to_decimal(body: &str) -> Result<Decimal, String> {
+/// Reads plain `digits[.digits]`; `decimal` is the separator the person
+/// typed (for the messages).
+fn digits_to_decimal(body: &str, decimal: char) -> Result<Decimal, String> {
+    let not_a_number = || format!("is not a number (use digits and one '{decimal}')");
     let mut mantissa: u128 = 0;
     let mut scale: u32 = 0;
     let mut seen_point = false;
@@ -211,11 +214,11 @@ fn digits_to_decimal(body: &str) -> Result<Decimal, String> {
             c if c.is_numeric() => {
                 return Err("must use the digits 0-9 only".into());
             }
-            _ => return Err("is not a number (use digits and one '.')".into()),
+            _ => return Err(not_a_number()),
         }
     }
     if !seen_digit {
-        return Err("is not a number (use digits and one '.')".into());
+        return Err(not_a_number());
     }
     // Keep trailing fractional zeros ("1.50") while they fit: same value.
     while pending_zeros > 0 && scale < MAX_SCALE {
@@ -294,6 +297,10 @@ mod tests {
             .unwrap_err()
             .contains("more than one decimal comma"));
         assert!(de("1.5").unwrap_err().contains("misplaced"));
+        assert_eq!(
+            de("abc").unwrap_err(),
+            "is not a number (use digits and one ',')"
+        );
         let fr = |t| parse_typed(t, Separators::SPACE_COMMA);
         assert_eq!(fr("1 000 000,5").unwrap().to_string(), "1000000.5");
         assert_eq!(fr("1\u{202f}000").unwrap().to_string(), "1000");

@@ -36,6 +36,33 @@ pub fn pixels(v: Decimal, top: Decimal, height: i64) -> i64 {
         .clamp(0, height)
 }
 
+/// `v` in powers of ten for a label too long to write out: `31000000` →
+/// `3.1 × 10⁷` (`decimal` is the locale's separator).
+pub fn scientific(v: Decimal, decimal: char) -> String {
+    let n = v.normalize();
+    let digits = n.mantissa().unsigned_abs().to_string();
+    if digits == "0" {
+        return "0".into();
+    }
+    let exponent = digits.len() as i64 - i64::from(n.scale()) - 1;
+    let (first, rest) = digits.split_at(1);
+    let rest = rest.trim_end_matches('0');
+    let coefficient = if rest.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first}{decimal}{rest}")
+    };
+    let power: String = exponent
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize],
+        })
+        .collect();
+    format!("{coefficient} × 10{power}")
+}
+
 fn pow10(e: i64) -> Decimal {
     if e >= 0 {
         (0..e.min(28)).fold(Decimal::ONE, |acc, _| acc * Decimal::TEN)
@@ -73,6 +100,15 @@ mod tests {
             nice_ceiling(d("11500000000000000000000000000")),
             d("12000000000000000000000000000")
         );
+    }
+
+    #[test]
+    fn labels_in_powers_of_ten() {
+        assert_eq!(scientific(d("31000000000000000"), '.'), "3.1 × 10¹⁶");
+        assert_eq!(scientific(d("15500000000000000"), ','), "1,55 × 10¹⁶");
+        assert_eq!(scientific(d("7"), '.'), "7 × 10⁰");
+        assert_eq!(scientific(d("0.00012"), '.'), "1.2 × 10⁻⁴");
+        assert_eq!(scientific(Decimal::ZERO, '.'), "0");
     }
 
     #[test]

@@ -64,8 +64,8 @@ test("every input, select and button has an accessible name", async () => {
     [page.getByRole("switch", { name: "Soft staking" }), "soft-staking-toggle"],
     [page.getByRole("button", { name: "Activate" }), "activate-button"],
     [page.getByRole("button", { name: "+ Add a balance change" }), "add-change-BNB"],
-    [page.getByRole("button", { name: "Hide details" }), "details-toggle-BNB"],
-    [page.getByRole("button", { name: "Intraday & chart" }), "details-toggle-USDT"],
+    [page.getByRole("button", { name: "BNB Hide details", exact: true }), "details-toggle-BNB"],
+    [page.getByRole("button", { name: "USDT Intraday & chart", exact: true }), "details-toggle-USDT"],
   ];
   for (const [locator, testid] of byName) {
     assert.equal(await locator.count(), 1, testid);
@@ -73,7 +73,8 @@ test("every input, select and button has an accessible name", async () => {
   }
   // The remove button says which change it removes.
   assert.equal(await page.getByRole("button", { name: "Remove BNB change 1 (at 12:00)" }).count(), 1);
-  // The plot is an image with a text alternative.
+  // The plot is a figure named for what it shows, holding an image with a text alternative.
+  assert.equal(await page.getByRole("figure", { name: "Cumulative BNB rewards", exact: true }).count(), 1);
   assert.match(await page.getByRole("img", { name: /^Cumulative BNB rewards over 30 days/ }).getAttribute("aria-label"), /with compounding.*without/);
 
   // The dialog and its controls.
@@ -121,6 +122,9 @@ test("estimates are announced politely; errors are described on their field", as
   assert.match(described, /^Balance must not be negative/);
   assert.equal(await row(page, "BNB").input.getAttribute("aria-invalid"), "true");
   assert.equal(await row(page, "USDT").input.getAttribute("aria-invalid"), "false");
+  // And announced: it appears inside a polite live region that was already there.
+  assert.equal(await row(page, "BNB").error.evaluate((p) => p.parentElement.getAttribute("aria-live")), "polite");
+  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-error-slot").getAttribute("aria-live"), "polite");
 
   // The custom horizon's error is tied to its field too.
   await page.getByTestId("horizon-select").selectOption("custom");

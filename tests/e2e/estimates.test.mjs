@@ -159,7 +159,8 @@ test("status badges: below minimum, eligible at the minimum, capped, below payou
   await typeBalance(page, "TINY", "1");
   await expectText(tiny.status, /precision/);
   await expectText(tiny.daily, "0.00");
-  assert.match(await tiny.explanation.textContent(), /below the smallest payout.*rounds down to 0/);
+  // The smallest payout at 2 decimals is 0.01 TINY, written out.
+  assert.equal(await tiny.explanation.textContent(), "The reward is below the smallest payout (0.01 TINY) and rounds down to 0.");
   // 100 × 0.0365 ÷ 365 = 0.01: one payout unit, eligible.
   await typeBalance(page, "TINY", "100");
   await expectText(tiny.status, /eligible/);

@@ -86,6 +86,17 @@ test("360 px phone: no horizontal scrolling and the widget fits, with details, e
   // The plot scales down to the card.
   const plot = await page.getByTestId("plot-BNB").locator("svg").boundingBox();
   assert.ok(plot.x >= 0 && plot.x + plot.width <= PHONE.width, `plot [${plot.x}, ${plot.x + plot.width}]`);
+  // It is drawn at its own width, not shrunk: one unit is one pixel, so its
+  // 12 px labels are 12 px on the phone, and each lies inside the plot.
+  await expectValue(
+    () => page.getByTestId("plot-BNB").locator("svg").evaluate((svg) => svg.viewBox.baseVal.width === svg.getBoundingClientRect().width),
+    true,
+  );
+  for (const label of await page.getByTestId("plot-BNB").locator(".ss-axis-label").all()) {
+    const b = await label.boundingBox();
+    assert.ok(b.height >= 12, `label height ${b.height}`);
+    assert.ok(b.x >= plot.x && b.x + b.width <= plot.x + plot.width, `label [${b.x}, ${b.x + b.width}] in [${plot.x}, ${plot.x + plot.width}]`);
+  }
 
   // Inline errors wrap inside the card.
   await row(page, "BNB").input.fill("1.2.3");

@@ -242,11 +242,16 @@ test("totals near the largest decimal still plot, and the widget lives on", asyn
   await page.getByTestId("details-toggle-HUGE").click();
   await page.getByTestId("plot-HUGE").waitFor();
   const plot = await plotPaths(page, "HUGE");
-  assert.equal(plot.label, `Cumulative HUGE rewards over 3650 days: ${compound} with compounding, ${simple} without`);
+  const grouped = (n) => n.toLocaleString("en-US");
+  assert.equal(plot.label, `Cumulative HUGE rewards over 3650 days: ${grouped(compound)} with compounding, ${grouped(simple)} without`);
   // The axis tops out at the total itself, where the compounding line ends
   // (the plot area spans y = 16 to 200, 184 pixels).
   const labels = await page.getByTestId("plot-HUGE").locator(".ss-axis-label").allTextContents();
-  assert.equal(labels[2], compound.toString());
+  // Too long to write out beside the plot, it is written in powers of ten:
+  // the digits as d.ddd… × 10^(number of digits − 1).
+  const digits = compound.toString();
+  const superscript = (n) => [...String(n)].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(c)]).join("");
+  assert.equal(labels[2], `${digits[0]}.${digits.slice(1).replace(/0+$/, "")} × 10${superscript(digits.length - 1)}`);
   assert.equal(plot.compound.d.at(-1)[1], 16);
   // Both lines climb all the way (SVG y grows downwards); none falls back
   // onto the zero line once its values no longer fit a product with the height.

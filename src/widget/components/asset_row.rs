@@ -119,6 +119,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     }
                     <button type="button" class="ss-link" aria-expanded={props.open.to_string()} aria-controls={details_id.clone()}
                         data-testid={format!("details-toggle-{sym}")} onclick={on_toggle}>
+                        <span class="ss-sr-only">{ format!("{sym} ") }</span>
                         { if props.open { "Hide details" } else { "Intraday & chart" } }
                     </button>
                 </th>
@@ -147,13 +148,16 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
                     <input id={input_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                        placeholder="0.00" value={row.balance.text.clone()} oninput={on_balance}
+                        placeholder={if num.decimal == '.' { "0.00" } else { "0,00" }} value={row.balance.text.clone()} oninput={on_balance}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| error_id.clone())}
                         data-testid={format!("balance-input-{sym}")} />
-                    if let Some(message) = error {
-                        <p id={error_id} class="ss-field-error" data-testid={format!("error-{sym}")}>{ message }</p>
-                    }
+                    // Always there, so that an error appearing in it is announced.
+                    <div class="ss-error-slot" aria-live="polite">
+                        if let Some(message) = error {
+                            <p id={error_id} class="ss-field-error" data-testid={format!("error-{sym}")}>{ message }</p>
+                        }
+                    </div>
                 </td>
                 <td role="cell" class="c-daily" data-label="Est. daily reward">
                     if let Some(b) = before {
@@ -230,6 +234,9 @@ fn explain(row: &Row, badge: Badge, style: NumberStyle) -> String {
     let asset = &row.item.asset;
     let sym = asset.symbol();
     match (badge, row.estimate.as_ref()) {
+        (Badge::Empty, _) | (_, None) if row.balance.error.is_some() => {
+            "Enter a valid balance to see your estimate.".to_string()
+        }
         (Badge::Empty, _) | (_, None) => "Type a balance to see your estimate.".to_string(),
         (Badge::BelowMinimum, Some(_)) => format!(
             "Hold at least {} {sym} on average to earn.",
@@ -239,10 +246,16 @@ fn explain(row: &Row, badge: Badge, style: NumberStyle) -> String {
             "Only {} {sym} earns; the part above the cap earns nothing.",
             asset.max_cap().map(number).unwrap_or_default()
         ),
-        (Badge::BelowPrecision, Some(_)) => format!(
-            "The reward is below the smallest payout (1e-{} {sym}) and rounds down to 0.",
-            asset.payout_decimals()
-        ),
+        (Badge::BelowPrecision, Some(e)) => {
+            let smallest = number(Decimal::new(1, asset.payout_decimals()));
+            let capped = match (e.day.status, asset.max_cap()) {
+                (Status::Capped, Some(cap)) => {
+                    format!("Only {} {sym} earns (the cap). ", number(cap))
+                }
+                _ => String::new(),
+            };
+            format!("{capped}The reward is below the smallest payout ({smallest} {sym}) and rounds down to 0.")
+        }
         (Badge::Eligible, Some(e)) => match e.day.status {
             Status::Eligible => {
                 let (shown, exact) = display_cut(e.day.average_balance, DISPLAY_DECIMALS);

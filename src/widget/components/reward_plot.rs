@@ -8,13 +8,14 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use crate::config::decimal::{typed_form, Separators};
 use crate::widget::estimate::PlotSeries;
-use crate::widget::plot_scale::{nice_ceiling, pixels};
+use crate::widget::format::{Grouped, NumberStyle};
+use crate::widget::hooks::use_width::use_width;
+use crate::widget::plot_scale::{nice_ceiling, pixels, scientific};
 
-const WIDTH: i64 = 640;
+/// Width drawn before the figure's own width is known.
+const DEFAULT_WIDTH: i64 = 640;
 const HEIGHT: i64 = 240;
-const LEFT: i64 = 88;
 const RIGHT: i64 = 16;
 const TOP: i64 = 16;
 const BOTTOM: i64 = 40;
@@ -31,14 +32,17 @@ pub struct RewardPlotProps {
     /// Demo mode: the series under the configured rates (drawn when it differs).
     #[prop_or_default]
     pub before: Option<Rc<PlotSeries>>,
-    /// Decimal separator of the locale (axis labels and description).
-    #[prop_or('.')]
-    pub decimal: char,
+    /// How the locale writes numbers (axis labels and description).
+    pub style: NumberStyle,
 }
 
 /// The plot.
 #[function_component(RewardPlot)]
 pub fn reward_plot(props: &RewardPlotProps) -> Html {
+    // Drawn at the figure's real width, so that text keeps its size.
+    let figure = use_node_ref();
+    let width = use_width(figure.clone()).map_or(DEFAULT_WIDTH, |w| i64::from(w).clamp(240, 2000));
+    let text = |v: Decimal| Grouped::of(v, props.style.grouping).to_text(props.style);
     let s = &props.series;
     let chosen = |series: &PlotSeries| {
         if props.compound {
@@ -59,10 +63,38 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
         .filter_map(|values| values.last().copied())
         .fold(Decimal::ZERO, Decimal::max);
     let y_max = nice_ceiling(top_value);
-    let plot_w = WIDTH - LEFT - RIGHT;
+    // Labels at 12 px (a digit is about 7.5 px wide) take at most 40 % of the
+    // width; written out they would not fit, they are written in powers of ten.
+    let room = (width * 2 / 5 - 16) * 2 / 15;
+    let written: Vec<String> = [Decimal::ZERO, y_max / Decimal::TWO, y_max]
+        .iter()
+        .map(|t| text(t.round_dp(8).normalize()))
+        .collect();
+    let fits = written.iter().all(|l| l.chars().count() as i64 <= room);
+    let ticks: Vec<(Decimal, String)> = [Decimal::ZERO, y_max / Decimal::TWO, y_max]
+        .into_iter()
+        .zip(written)
+        .map(|(t, l)| {
+            (
+                t,
+                if fits {
+                    l
+                } else {
+                    scientific(t, props.style.decimal)
+                },
+            )
+        })
+        .collect();
+    let widest = ticks
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(1) as i64;
+    let left = (16 + widest * 15 / 2).clamp(40, width * 2 / 5);
+    let plot_w = width - left - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let x = |day: u32| {
-        LEFT + i64::from(day.saturating_sub(1)) * plot_w
+        left + i64::from(day.saturating_sub(1)) * plot_w
             / i64::from(last_day.saturating_sub(1).max(1))
     };
     let y = |v: Decimal| TOP + plot_h - pixels(v, y_max, plot_h);
@@ -74,37 +106,31 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
             .collect::<String>()
     };
     let path = |values: &[Decimal]| path_of(&s.days, values);
-    let ticks = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
     let mut title = format!(
         "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
         props.symbol,
-        localized(
-            s.compound.last().copied().unwrap_or_default(),
-            props.decimal
-        ),
-        localized(s.simple.last().copied().unwrap_or_default(), props.decimal)
+        text(s.compound.last().copied().unwrap_or_default()),
+        text(s.simple.last().copied().unwrap_or_default())
     );
     if let Some(last) = before.as_ref().and_then(|(_, values)| values.last()) {
-        title.push_str(&format!(
-            "; {} before your changes",
-            localized(*last, props.decimal)
-        ));
+        title.push_str(&format!("; {} before your changes", text(*last)));
     }
     html! {
-        <figure class="ss-plot" data-testid={format!("plot-{}", props.symbol)}>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={title.clone()} preserveAspectRatio="xMidYMid meet">
+        <figure class="ss-plot" ref={figure} data-testid={format!("plot-{}", props.symbol)}
+            aria-label={format!("Cumulative {} rewards", props.symbol)}>
+            <svg viewBox={format!("0 0 {width} {HEIGHT}")} role="img" aria-label={title.clone()} preserveAspectRatio="xMidYMid meet">
                 <title>{ title }</title>
-                { for ticks.iter().map(|t| html! {
+                { for ticks.iter().map(|(t, label)| html! {
                     <g class="ss-tick">
-                        <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()} class="ss-grid" />
-                        <text x={(LEFT - 8).to_string()} y={(y(*t) + 4).to_string()} text-anchor="end" class="ss-axis-label">{ label(*t, props.decimal) }</text>
+                        <line x1={left.to_string()} x2={(width - RIGHT).to_string()} y1={y(*t).to_string()} y2={y(*t).to_string()} class="ss-grid" />
+                        <text x={(left - 8).to_string()} y={(y(*t) + 4).to_string()} text-anchor="end" class="ss-axis-label">{ label.clone() }</text>
                     </g>
                 }) }
-                <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
-                <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
-                <text x={LEFT.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
-                <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
-                <text x={(LEFT + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
+                <line x1={left.to_string()} x2={left.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
+                <line x1={left.to_string()} x2={(width - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
+                <text x={left.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
+                <text x={(width - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
+                <text x={(left + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
                 <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", (!props.compound).then_some("is-chosen"))} />
                 <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", props.compound.then_some("is-chosen"))} />
                 if let Some((days, values)) = &before {
@@ -121,21 +147,4 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
             </figcaption>
         </figure>
     }
-}
-
-/// An axis value (at most 8 decimals), with the locale's decimal separator.
-fn label(v: Decimal, decimal: char) -> String {
-    localized(v.round_dp(8).normalize(), decimal)
-}
-
-/// `v` in full, with the locale's decimal separator.
-fn localized(v: Decimal, decimal: char) -> String {
-    typed_form(
-        &v.to_string(),
-        Separators {
-            decimal,
-            groups: &[],
-            lakh: false,
-        },
-    )
 }

@@ -73,7 +73,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                 }
             </section>
             if let Some(plot) = row.estimate.as_ref().and_then(|e| e.plot.clone()) {
-                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} decimal={num.decimal}
+                <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} style={num}
                     before={row.before.as_ref().and_then(|b| b.plot.clone())} />
             }
         </div>

@@ -1,8 +1,10 @@
 //! Reusable UI logic with a name: persisted activation, focus trapping, the
-//! current UTC date, sliced cohort runs, estimate events for the host.
+//! current UTC date, sliced cohort runs, estimate events for the host, an
+//! element's rendered width.
 
 pub mod use_activation_store;
 pub mod use_cohort_run;
 pub mod use_estimate_event;
 pub mod use_focus_trap;
 pub mod use_utc_day;
+pub mod use_width;
