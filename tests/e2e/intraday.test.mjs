@@ -146,9 +146,12 @@ test("a bad change time or balance shows an error on that change and keeps the l
     assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972", bad);
     assert.equal(await hookText(page, "cumulative-reward-BNB"), "2.08904107", bad);
     assert.equal(await hookText(page, "average-BNB"), "750", bad);
+    // The snapshots say they are from the last valid entries.
+    await expectText(page.getByTestId("stale-note-BNB"), /last valid entries/);
   }
   await time.fill("12:00");
   await expectGone(error);
+  await expectGone(page.getByTestId("stale-note-BNB"));
 
   await balance.fill("-500");
   error = page.getByTestId("change-balance-error-BNB-0");

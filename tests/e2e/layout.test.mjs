@@ -9,7 +9,7 @@ import { openPage, useBrowser } from "./support/fixture.mjs";
 import { ROOT } from "./support/server.mjs";
 import {
   BNB, ONEP, TINY, USDT, XAPR,
-  expectText, expectValue, openWidget, row, userConfig, widgetPath,
+  expectText, expectValue, openWidget, row, typeBalance, userConfig, widgetPath,
 } from "./support/widget.mjs";
 
 const ctx = useBrowser();
@@ -140,6 +140,35 @@ test("360 px phone: the demo page with all ten sample assets fits", async () => 
   await assertFits(page, "demo page, cohort results");
   const table = await demo.locator(".ss-cohort-results").evaluate((box) => ({ scrolls: box.scrollWidth > box.clientWidth, nowrap: getComputedStyle(box.querySelector("td")).whiteSpace }));
   assert.deepEqual(table, { scrolls: true, nowrap: "nowrap" }, "numbers are never broken; the table scrolls");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("360 px phone: a long number wraps between digit groups, never inside one; a short one never wraps", async () => {
+  const page = await openWidget(ctx, userConfig([USDT]), { viewport: PHONE });
+  // 10^20 − 10^-8 through the spec's tiers: 0.3 % above 5,000, ~8.2 × 10^14 a day.
+  await typeBalance(page, "USDT", "99999999999999999999.99999999");
+  await page.getByTestId("daily-reward-USDT").waitFor();
+  await expectValue(() => page.getByTestId("status-USDT").textContent(), "Fully eligible");
+  const boxes = await page.getByTestId("asset-row-USDT").evaluate((row) => {
+    const lines = (el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
+    // The lines a group's digits take (its separator may end the line before).
+    const digitLines = (g) => {
+      const range = document.createRange();
+      range.selectNodeContents([...g.childNodes].find((n) => n.nodeType === Node.TEXT_NODE));
+      return lines(range);
+    };
+    return {
+      // The cumulative total (24 integer digits and 8 decimals) takes several lines…
+      totalLines: lines(row.querySelector("[data-testid=cumulative-reward-USDT] .ss-n")),
+      // …but each digit group sits on one line, its separator before the break.
+      splitGroups: [...row.querySelectorAll(".ss-n .g")].filter((g) => digitLines(g) > 1).length,
+      // "5,000" in the tier list is short: it is never broken.
+      shortSplit: [...row.querySelectorAll(".ss-tiers .ss-n")].filter((n) => lines(n) > 1).length,
+    };
+  });
+  assert.ok(boxes.totalLines > 1, `the total wraps: ${boxes.totalLines} line(s)`);
+  assert.deepEqual({ splitGroups: boxes.splitGroups, shortSplit: boxes.shortSplit }, { splitGroups: 0, shortSplit: 0 });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -8,17 +8,23 @@ use yew::prelude::*;
 
 use crate::widget::format::{Grouped, NumberStyle};
 
-/// `value` with the locale's digit groups and decimal separator.
+/// `value` with the locale's digit groups and decimal separator. A long
+/// number too wide for its box wraps between digit groups (or inside the
+/// fraction), never inside a group; a short one never wraps.
 pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     let g = Grouped::of(value, style.grouping);
+    let digits = g.head.len() + 3 * g.groups.len() + g.fraction.as_ref().map_or(0, String::len);
+    let wrap = || (digits > 12).then(|| html! { <wbr /> });
     html! {
-        <>
+        <span class="ss-n">
             { g.head }
-            { for g.groups.into_iter().map(|group| html! { <span class="g">{ group }</span> }) }
+            // Inside the group, after its CSS-drawn separator: "1,000,|000".
+            { for g.groups.into_iter().map(|group| html! { <span class="g">{ wrap() }{ group }</span> }) }
             if let Some(fraction) = g.fraction {
+                { wrap() }
                 { fraction_html(&fraction, style.decimal) }
             }
-        </>
+        </span>
     }
 }
 
@@ -37,9 +43,9 @@ pub fn decimal_text_html(text: &str, decimal: char) -> Html {
 /// text (hidden from eyes and screen readers) and shows a CSS-drawn `,`.
 fn fraction_html(fraction: &str, decimal: char) -> Html {
     if decimal == '.' {
-        html! { format!(".{fraction}") }
+        html! { <span class="ss-frac">{ format!(".{fraction}") }</span> }
     } else {
-        html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr">{ fraction.to_string() }</span></> }
+        html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr ss-frac">{ fraction.to_string() }</span></> }
     }
 }
 

@@ -49,6 +49,11 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                 if let Some(e) = &row.estimate {
                     <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
                         <h4>{ format!("{} snapshots", e.snapshots.len()) }</h4>
+                        if row.shows_last_good_estimate() {
+                            <p class="ss-field-error" data-testid={format!("stale-note-{sym}")}>
+                                { "These are from the last valid entries: fix the field marked above to update them." }
+                            </p>
+                        }
                         <ul>
                             { for runs(&e.snapshots).into_iter().map(|run| html! {
                                 <li>
