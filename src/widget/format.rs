@@ -7,6 +7,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::engine::Tier;
+
 pub use crate::config::locale::{GroupSeparator, Grouping, NumberStyle};
 
 /// A number split for display: leading digits, then the digit groups, then
@@ -148,6 +150,25 @@ pub fn apy_percent_text(apy: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
+/// The APR a balance `eligible` earns on average across marginal `tiers`
+/// (display only): Σ (part of it in the tier × that tier's APR) ÷ `eligible`.
+/// `None` for nothing eligible, or a value too large to compute.
+pub fn blended_apr(tiers: &[Tier], eligible: Decimal) -> Option<Decimal> {
+    if eligible <= Decimal::ZERO {
+        return None;
+    }
+    let mut lower = Decimal::ZERO;
+    let mut sum = Decimal::ZERO;
+    for tier in tiers {
+        let upper = tier.up_to.map_or(eligible, |u| u.min(eligible));
+        if upper > lower {
+            sum = sum.checked_add((upper - lower).checked_mul(tier.apr)?)?;
+        }
+        lower = lower.max(upper);
+    }
+    sum.checked_div(eligible)
+}
+
 /// A fiat value: `amount × price`, rounded to cents (display only).
 pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
     amount
@@ -237,6 +258,32 @@ mod tests {
         assert_eq!(lakh("12345"), "12,345");
         assert_eq!(lakh("999"), "999");
         assert_eq!(lakh("0.5"), "0.5");
+    }
+
+    #[test]
+    fn blended_apr_across_tiers() {
+        let tiers = [
+            Tier {
+                up_to: Some(d("500")),
+                apr: d("0.12"),
+            },
+            Tier {
+                up_to: Some(d("5000")),
+                apr: d("0.008"),
+            },
+            Tier {
+                up_to: None,
+                apr: d("0.003"),
+            },
+        ];
+        // The spec's 10,000: (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000
+        // = (60 + 36 + 15) ÷ 10,000 = 0.0111.
+        assert_eq!(blended_apr(&tiers, d("10000")), Some(d("0.0111")));
+        // Inside the first tier: its APR.
+        assert_eq!(blended_apr(&tiers, d("200")), Some(d("0.12")));
+        // 1,000: (60 + 500 × 0.008) ÷ 1,000 = 64 ÷ 1,000.
+        assert_eq!(blended_apr(&tiers, d("1000")), Some(d("0.064")));
+        assert_eq!(blended_apr(&tiers, Decimal::ZERO), None);
     }
 
     #[test]

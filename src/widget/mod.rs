@@ -5,6 +5,7 @@
 pub mod activation_record;
 pub mod cohort_job;
 pub mod estimate;
+pub mod explain;
 pub mod format;
 pub mod plot_scale;
 pub mod rate_edits;

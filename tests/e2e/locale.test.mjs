@@ -62,7 +62,11 @@ test("de-DE: decimal comma and dot groups on screen, the contract digits in the 
   assert.equal(await drawn(page.getByTestId("asset-row-USDT").locator(".ss-tiers li").nth(1)), "0,8% up to 5.000");
   assert.equal(await hookText(page, "apr-USDT"), "12%");
   // The one-line explanation writes its numbers the same way (10,000 → 10.000).
-  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(), "Your whole average balance of 10.000 USDT earns.");
+  // With the APR it earns across the tiers: 111 ÷ 10,000 = 1.11 %.
+  assert.equal(
+    await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(),
+    "Your whole average balance of 10.000 USDT earns, 1,11% APR on average across the tiers.",
+  );
   // So do the plot's axis and description: 30 days without compounding end at
   // 9.12328740; the axis tops out at the two-digit ceiling 9.2, halfway 4.6.
   await page.getByTestId("details-toggle-USDT").click();
@@ -176,7 +180,11 @@ test("en-IN: lakh and crore grouping on screen and in typed balances", async () 
   // = 3,081 ÷ 365 = 8.441095890… → 8.44109589.
   await typeBalance(page, "USDT", "10,00,000");
   await expectText(row(page, "USDT").daily, "8.44109589");
-  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(), "Your whole average balance of 10,00,000 USDT earns.");
+  // Across the tiers: 3,081 ÷ 1,000,000 = 0.3081 % → 0.31 %.
+  assert.equal(
+    await page.getByTestId("asset-row-USDT").locator(".ss-explain").textContent(),
+    "Your whole average balance of 10,00,000 USDT earns, 0.31% APR on average across the tiers.",
+  );
   // The thousands way is understood too; a group of the wrong size is an error.
   await typeBalance(page, "USDT", "1,000,000");
   await expectText(row(page, "USDT").daily, "8.44109589");

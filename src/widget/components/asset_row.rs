@@ -13,10 +13,8 @@ use super::apr_cell::apr_cell;
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
-use crate::engine::Status;
-use crate::widget::format::{
-    display_cut, fiat_value, with_decimals, Grouped, NumberStyle, DISPLAY_DECIMALS,
-};
+use crate::widget::explain::explanation;
+use crate::widget::format::{fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
@@ -99,7 +97,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         .before
         .as_ref()
         .map(|e| Badge::of(e.day.status, e.day.below_payout_precision));
-    let explanation = explain(row, badge, props.settings.style);
+    let explanation = explanation(row, props.settings.style);
 
     let daily = estimate.map(|e| with_decimals(e.day.reward, pd));
     let cumulative = estimate.map(|e| with_decimals(e.total(props.settings.compound), pd));
@@ -225,47 +223,5 @@ fn fiat_line(
             </span>
         },
         None => html! {},
-    }
-}
-
-/// The badge's one-line explanation, numbers written the locale's way.
-fn explain(row: &Row, badge: Badge, style: NumberStyle) -> String {
-    let number = |d: Decimal| Grouped::of(d, style.grouping).to_text(style);
-    let asset = &row.item.asset;
-    let sym = asset.symbol();
-    match (badge, row.estimate.as_ref()) {
-        (Badge::Empty, _) | (_, None) if row.balance.error.is_some() => {
-            "Enter a valid balance to see your estimate.".to_string()
-        }
-        (Badge::Empty, _) | (_, None) => "Type a balance to see your estimate.".to_string(),
-        (Badge::BelowMinimum, Some(_)) => format!(
-            "Hold at least {} {sym} on average to earn.",
-            number(asset.min_amount())
-        ),
-        (Badge::Capped, Some(_)) => format!(
-            "Only {} {sym} earns; the part above the cap earns nothing.",
-            asset.max_cap().map(number).unwrap_or_default()
-        ),
-        (Badge::BelowPrecision, Some(e)) => {
-            let smallest = number(Decimal::new(1, asset.payout_decimals()));
-            let capped = match (e.day.status, asset.max_cap()) {
-                (Status::Capped, Some(cap)) => {
-                    format!("Only {} {sym} earns (the cap). ", number(cap))
-                }
-                _ => String::new(),
-            };
-            format!("{capped}The reward is below the smallest payout ({smallest} {sym}) and rounds down to 0.")
-        }
-        (Badge::Eligible, Some(e)) => match e.day.status {
-            Status::Eligible => {
-                let (shown, exact) = display_cut(e.day.average_balance, DISPLAY_DECIMALS);
-                let about = if exact { "" } else { "about " };
-                format!(
-                    "Your whole average balance of {about}{} {sym} earns.",
-                    number(shown)
-                )
-            }
-            _ => String::new(),
-        },
     }
 }

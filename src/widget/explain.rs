@@ -1,0 +1,168 @@
+//! The one-line explanation beside a row's status badge, numbers written the
+//! locale's way: why the balance earns what it earns.
+
+use rust_decimal::Decimal;
+
+use super::format::{
+    apy_percent_text, blended_apr, display_cut, Grouped, NumberStyle, DISPLAY_DECIMALS,
+};
+use super::row::Row;
+use crate::engine::{Rate, Status};
+
+/// The explanation for `row`'s current estimate (or for its absence).
+pub fn explanation(row: &Row, style: NumberStyle) -> String {
+    let number = |d: Decimal| Grouped::of(d, style.grouping).to_text(style);
+    let asset = &row.item.asset;
+    let sym = asset.symbol();
+    let Some(e) = row.estimate.as_ref() else {
+        return if row.balance.error.is_some() {
+            "Enter a valid balance to see your estimate.".into()
+        } else {
+            "Type a balance to see your estimate.".into()
+        };
+    };
+    let day = &e.day;
+    if day.below_payout_precision {
+        let smallest = number(Decimal::new(1, asset.payout_decimals()));
+        let capped = match (day.status, asset.max_cap()) {
+            (Status::Capped, Some(cap)) => format!("Only {} {sym} earns (the cap). ", number(cap)),
+            _ => String::new(),
+        };
+        return format!(
+            "{capped}The reward is below the smallest payout ({smallest} {sym}) and rounds down to 0."
+        );
+    }
+    // Tiered: the APR the eligible balance earns on average, when that is
+    // not simply the first tier's (the one the table shows).
+    let across_tiers = match asset.rate() {
+        Rate::Tiered(tiers) => blended_apr(tiers, day.eligible_balance)
+            .filter(|apr| tiers.first().is_some_and(|t| t.apr != *apr))
+            .map(|apr| {
+                let percent = apy_percent_text(apr).replace('.', &style.decimal.to_string());
+                format!(", {percent}% APR on average across the tiers")
+            })
+            .unwrap_or_default(),
+        Rate::Flat(_) => String::new(),
+    };
+    match day.status {
+        Status::BelowMinimum => format!(
+            "Hold at least {} {sym} on average to earn.",
+            number(asset.min_amount())
+        ),
+        Status::Capped => format!(
+            "Only {} {sym} earns{across_tiers}; the part above the cap earns nothing.",
+            asset.max_cap().map(number).unwrap_or_default()
+        ),
+        Status::Eligible => {
+            let (shown, exact) = display_cut(day.average_balance, DISPLAY_DECIMALS);
+            let about = if exact { "" } else { "about " };
+            format!(
+                "Your whole average balance of {about}{} {sym} earns{across_tiers}.",
+                number(shown)
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::widget_config::ConfiguredAsset;
+    use crate::engine::{Asset, AssetSpec, Tier};
+    use crate::widget::row::{Field, Horizon};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// The spec's tiered asset (12 % to 500, 0.8 % to 5,000, 0.3 % above),
+    /// with a cap, a minimum of 10 and `payout_decimals`.
+    fn usdt(cap: Option<&str>, decimals: u32) -> Asset {
+        let mut spec = AssetSpec::flat("USDT", d("0.12"));
+        spec.rate = Rate::Tiered(vec![
+            Tier {
+                up_to: Some(d("500")),
+                apr: d("0.12"),
+            },
+            Tier {
+                up_to: Some(d("5000")),
+                apr: d("0.008"),
+            },
+            Tier {
+                up_to: None,
+                apr: d("0.003"),
+            },
+        ]);
+        spec.min_amount = d("10");
+        spec.max_cap = cap.map(d);
+        spec.payout_decimals = decimals;
+        Asset::new(spec).unwrap()
+    }
+
+    fn explained(asset: Asset, balance: &str, locale: &str) -> String {
+        let style = NumberStyle::for_locale(locale);
+        let seps = style.separators();
+        let item = ConfiguredAsset {
+            asset,
+            sample_rate: false,
+            sample_cap: false,
+        };
+        let mut row = Row::new(item, false, seps);
+        row.balance = Field::new(balance);
+        row.refresh(Horizon {
+            days: 1,
+            with_plot: false,
+            separators: seps,
+        });
+        explanation(&row, style)
+    }
+
+    #[test]
+    fn tiered_balances_say_what_they_earn_on_average() {
+        // (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000 = 111 ÷ 10,000 = 1.11 %.
+        assert_eq!(
+            explained(usdt(None, 8), "10000", "en-US"),
+            "Your whole average balance of 10,000 USDT earns, 1.11% APR on average across the tiers."
+        );
+        assert_eq!(
+            explained(usdt(None, 8), "10.000", "de-DE"),
+            "Your whole average balance of 10.000 USDT earns, 1,11% APR on average across the tiers."
+        );
+        // Within the first tier the table's 12 % is the whole story.
+        assert_eq!(
+            explained(usdt(None, 8), "200", "en-US"),
+            "Your whole average balance of 200 USDT earns."
+        );
+        // Capped at 1,000: (60 + 500 × 0.008) ÷ 1,000 = 64 ÷ 1,000 = 6.4 %.
+        assert_eq!(
+            explained(usdt(Some("1000"), 8), "3000", "en-US"),
+            "Only 1,000 USDT earns, 6.4% APR on average across the tiers; the part above the cap earns nothing."
+        );
+    }
+
+    #[test]
+    fn below_the_minimum_the_precision_or_any_balance() {
+        assert_eq!(
+            explained(usdt(None, 8), "5", "en-US"),
+            "Hold at least 10 USDT on average to earn."
+        );
+        // 10 × 0.12 ÷ 365 = 0.0032… < 0.01, the smallest payout at 2 decimals.
+        assert_eq!(
+            explained(usdt(None, 2), "10", "en-US"),
+            "The reward is below the smallest payout (0.01 USDT) and rounds down to 0."
+        );
+        // Capped at 20 with whole-token payouts: 20 × 0.12 ÷ 365 < 1.
+        assert_eq!(
+            explained(usdt(Some("20"), 0), "1000", "en-US"),
+            "Only 20 USDT earns (the cap). The reward is below the smallest payout (1 USDT) and rounds down to 0."
+        );
+        assert_eq!(
+            explained(usdt(None, 8), "", "en-US"),
+            "Type a balance to see your estimate."
+        );
+        assert_eq!(
+            explained(usdt(None, 8), "abc", "en-US"),
+            "Enter a valid balance to see your estimate."
+        );
+    }
+}
