@@ -263,3 +263,24 @@ fn non_negative(field: &str, value: Decimal) -> Result<()> {
 pub(crate) fn check_balance(field: &str, value: Decimal) -> Result<()> {
     non_negative(field, value)
 }
+
+/// The spec's marginal tiers (PRODUCT.md §1): 12 % up to 500, 0.8 % up to
+/// 5,000, 0.3 % above. For unit tests across modules.
+#[cfg(test)]
+pub(crate) fn spec_tiers() -> Vec<Tier> {
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    vec![
+        Tier {
+            up_to: Some(d("500")),
+            apr: d("0.12"),
+        },
+        Tier {
+            up_to: Some(d("5000")),
+            apr: d("0.008"),
+        },
+        Tier {
+            up_to: None,
+            apr: d("0.003"),
+        },
+    ]
+}

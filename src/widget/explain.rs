@@ -68,7 +68,8 @@ pub fn explanation(row: &Row, style: NumberStyle) -> String {
 mod tests {
     use super::*;
     use crate::config::widget_config::ConfiguredAsset;
-    use crate::engine::{Asset, AssetSpec, Tier};
+    use crate::engine::asset::spec_tiers;
+    use crate::engine::{Asset, AssetSpec};
     use crate::widget::row::{Field, Horizon};
 
     fn d(s: &str) -> Decimal {
@@ -79,20 +80,7 @@ mod tests {
     /// with a cap, a minimum of 10 and `payout_decimals`.
     fn usdt(cap: Option<&str>, decimals: u32) -> Asset {
         let mut spec = AssetSpec::flat("USDT", d("0.12"));
-        spec.rate = Rate::Tiered(vec![
-            Tier {
-                up_to: Some(d("500")),
-                apr: d("0.12"),
-            },
-            Tier {
-                up_to: Some(d("5000")),
-                apr: d("0.008"),
-            },
-            Tier {
-                up_to: None,
-                apr: d("0.003"),
-            },
-        ]);
+        spec.rate = Rate::Tiered(spec_tiers());
         spec.min_amount = d("10");
         spec.max_cap = cap.map(d);
         spec.payout_decimals = decimals;

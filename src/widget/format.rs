@@ -262,20 +262,7 @@ mod tests {
 
     #[test]
     fn blended_apr_across_tiers() {
-        let tiers = [
-            Tier {
-                up_to: Some(d("500")),
-                apr: d("0.12"),
-            },
-            Tier {
-                up_to: Some(d("5000")),
-                apr: d("0.008"),
-            },
-            Tier {
-                up_to: None,
-                apr: d("0.003"),
-            },
-        ];
+        let tiers = crate::engine::asset::spec_tiers();
         // The spec's 10,000: (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000
         // = (60 + 36 + 15) ÷ 10,000 = 0.0111.
         assert_eq!(blended_apr(&tiers, d("10000")), Some(d("0.0111")));
