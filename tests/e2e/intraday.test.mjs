@@ -204,3 +204,24 @@ test("typing into a change field key by key keeps the field, its focus and every
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("removing a change puts the focus on the change that takes its place, or the one before", async () => {
+  const page = await openWidget(ctx, userConfig([BNB]));
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await addChange(page, "BNB", 0, "06:00", "500");
+  await addChange(page, "BNB", 1, "12:00", "700");
+  await addChange(page, "BNB", 2, "18:00", "900");
+  // Remove the first: the 12:00 change moves up into its place and takes the focus.
+  await page.getByRole("button", { name: "Remove BNB change 1 (at 06:00)" }).click();
+  await expectValue(() => focusedHook(page), "change-time-BNB-0");
+  assert.equal(await page.getByTestId("change-time-BNB-0").inputValue(), "12:00");
+  // Remove the last (now the second): focus goes to the one before it.
+  await page.getByRole("button", { name: "Remove BNB change 2 (at 18:00)" }).click();
+  await expectValue(() => focusedHook(page), "change-time-BNB-0");
+  // Remove the only one left: "Add" takes the focus.
+  await page.getByRole("button", { name: "Remove BNB change 1 (at 12:00)" }).click();
+  await expectValue(() => focusedHook(page), "add-change-BNB");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

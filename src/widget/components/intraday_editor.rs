@@ -21,38 +21,55 @@ pub struct IntradayEditorProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
+/// Where focus goes once the list has re-rendered.
+#[derive(Clone, Copy)]
+enum FocusAfter {
+    /// A change was added: its time field.
+    Added,
+    /// The change at this position was removed.
+    Removed(usize),
+}
+
 /// List of changes with add/remove.
 #[function_component(IntradayEditor)]
 pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
     let sym = props.row.symbol().to_string();
     let index = props.index;
-    // Focus goes to "Add" when a change is removed (not lost to the page),
-    // and to the new change's time when one is added.
+    // Focus is never lost to the page: a new change's time field takes it;
+    // after a removal, the time field of the change now in that place (or
+    // the one before), else "Add".
     let add_button = use_node_ref();
     let list = use_node_ref();
-    let focus_new = use_mut_ref(|| false);
+    let focus_after = use_mut_ref(|| None::<FocusAfter>);
     let add = {
-        let (dispatch, focus_new) = (props.dispatch.clone(), focus_new.clone());
+        let (dispatch, focus_after) = (props.dispatch.clone(), focus_after.clone());
         Callback::from(move |_| {
-            *focus_new.borrow_mut() = true;
+            *focus_after.borrow_mut() = Some(FocusAfter::Added);
             dispatch.dispatch(Action::AddChange { row: index })
         })
     };
     {
-        let (list, focus_new) = (list.clone(), focus_new.clone());
-        use_effect_with(props.row.changes.len(), move |_| {
-            if std::mem::take(&mut *focus_new.borrow_mut()) {
-                let newest = list
-                    .cast::<Element>()
-                    .and_then(|l| {
-                        l.query_selector("li:last-child .ss-input-time")
-                            .ok()
-                            .flatten()
-                    })
-                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-                if let Some(input) = newest {
-                    let _ = input.focus();
-                }
+        let (list, add_button, focus_after) =
+            (list.clone(), add_button.clone(), focus_after.clone());
+        use_effect_with(props.row.changes.len(), move |&count| {
+            let Some(after) = focus_after.borrow_mut().take() else {
+                return;
+            };
+            let time_field = |n: usize| {
+                list.cast::<Element>()
+                    .and_then(|l| l.query_selector_all(".ss-input-time").ok())
+                    .and_then(|fields| fields.get(n as u32))
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            };
+            let target = match after {
+                FocusAfter::Added => count.checked_sub(1).and_then(time_field),
+                FocusAfter::Removed(pos) => count
+                    .checked_sub(1)
+                    .and_then(|last| time_field(pos.min(last))),
+            }
+            .or_else(|| add_button.cast::<HtmlElement>());
+            if let Some(element) = target {
+                let _ = element.focus();
             }
         });
     }
@@ -76,12 +93,10 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                         })
                     };
                     let on_remove = {
-                        let (dispatch, add_button) = (props.dispatch.clone(), add_button.clone());
+                        let (dispatch, focus_after) = (props.dispatch.clone(), focus_after.clone());
                         Callback::from(move |_| {
+                            *focus_after.borrow_mut() = Some(FocusAfter::Removed(pos));
                             dispatch.dispatch(Action::RemoveChange { row: index, id });
-                            if let Some(button) = add_button.cast::<HtmlElement>() {
-                                let _ = button.focus();
-                            }
                         })
                     };
                     let time_id = format!("ss-change-time-{sym}-{id}");
