@@ -36,10 +36,11 @@ pub fn pixels(v: Decimal, top: Decimal, height: i64) -> i64 {
         .clamp(0, height)
 }
 
-/// `v` in powers of ten for a label too long to write out: `31000000` →
-/// `3.1 × 10⁷` (`decimal` is the locale's separator).
+/// `v` in powers of ten, to three significant digits, for a label too long
+/// to write out: `31000000` → `3.1 × 10⁷` (`decimal` is the locale's
+/// separator).
 pub fn scientific(v: Decimal, decimal: char) -> String {
-    let n = v.normalize();
+    let n = v.round_sf(3).unwrap_or(v).normalize();
     let digits = n.mantissa().unsigned_abs().to_string();
     if digits == "0" {
         return "0".into();
@@ -109,6 +110,12 @@ mod tests {
         assert_eq!(scientific(d("7"), '.'), "7 × 10⁰");
         assert_eq!(scientific(d("0.00012"), '.'), "1.2 × 10⁻⁴");
         assert_eq!(scientific(Decimal::ZERO, '.'), "0");
+        // Three significant digits, rounded: 7.9100…02739 × 10^28 → 7.91.
+        assert_eq!(
+            scientific(d("79100000000000000000000002739"), '.'),
+            "7.91 × 10²⁸"
+        );
+        assert_eq!(scientific(d("12350000"), '.'), "1.24 × 10⁷");
     }
 
     #[test]

@@ -238,6 +238,11 @@ test("totals near the largest decimal still plot, and the widget lives on", asyn
   assert.ok(compound > 79n * 10n ** 27n && compound < 80n * 10n ** 27n);
 
   const page = await openWidget(ctx, userConfig([HUGE], { horizon_days: 3650 }));
+  // Error events Playwright's "pageerror" does not report (a ResizeObserver loop).
+  await page.evaluate(() => {
+    window.errorEvents = [];
+    window.addEventListener("error", (e) => window.errorEvents.push(e.message));
+  });
   await typeBalance(page, "HUGE", B.toString());
   await page.getByTestId("details-toggle-HUGE").click();
   await page.getByTestId("plot-HUGE").waitFor();
@@ -247,11 +252,29 @@ test("totals near the largest decimal still plot, and the widget lives on", asyn
   // The axis tops out at the total itself, where the compounding line ends
   // (the plot area spans y = 16 to 200, 184 pixels).
   const labels = await page.getByTestId("plot-HUGE").locator(".ss-axis-label").allTextContents();
-  // Too long to write out beside the plot, it is written in powers of ten:
-  // the digits as d.ddd… × 10^(number of digits − 1).
+  // Too long to write out beside the plot, it is written in powers of ten, to
+  // three significant digits: d.dd × 10^(number of digits − 1).
   const digits = compound.toString();
+  const sig = String(BigInt(digits.slice(0, 3)) + (Number(digits[3]) >= 5 ? 1n : 0n));
+  assert.equal(sig.length, 3, "no carry into a fourth digit here");
   const superscript = (n) => [...String(n)].map((c) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(c)]).join("");
-  assert.equal(labels[2], `${digits[0]}.${digits.slice(1).replace(/0+$/, "")} × 10${superscript(digits.length - 1)}`);
+  assert.equal(labels[2], `${sig[0]}.${sig.slice(1).replace(/0+$/, "")} × 10${superscript(digits.length - 1)}`);
+  // Beside the plot, inside the drawing, on a desktop and on a phone.
+  const labelsInside = async (where) => {
+    const svgBox = await page.getByTestId("plot-HUGE").locator("svg").boundingBox();
+    for (const label of await page.getByTestId("plot-HUGE").locator(".ss-axis-label").all()) {
+      const b = await label.boundingBox();
+      assert.ok(b.x >= svgBox.x && b.x + b.width <= svgBox.x + svgBox.width, `${where}: label [${b.x}, ${b.x + b.width}]`);
+    }
+  };
+  await labelsInside("desktop");
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expectValue(
+    () => page.getByTestId("plot-HUGE").locator("svg").evaluate((svg) => svg.viewBox.baseVal.width === svg.getBoundingClientRect().width),
+    true,
+  );
+  await labelsInside("phone");
+  assert.deepEqual(await page.evaluate(() => window.errorEvents), [], "no error events (e.g. a ResizeObserver loop)");
   assert.equal(plot.compound.d.at(-1)[1], 16);
   // Both lines climb all the way (SVG y grows downwards); none falls back
   // onto the zero line once its values no longer fit a product with the height.

@@ -66,23 +66,15 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
     // Labels at 12 px (a digit is about 7.5 px wide) take at most 40 % of the
     // width; written out they would not fit, they are written in powers of ten.
     let room = (width * 2 / 5 - 16) * 2 / 15;
-    let written: Vec<String> = [Decimal::ZERO, y_max / Decimal::TWO, y_max]
-        .iter()
-        .map(|t| text(t.round_dp(8).normalize()))
-        .collect();
+    let tick_values = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
+    let written = tick_values.map(|t| text(t.round_dp(8).normalize()));
     let fits = written.iter().all(|l| l.chars().count() as i64 <= room);
-    let ticks: Vec<(Decimal, String)> = [Decimal::ZERO, y_max / Decimal::TWO, y_max]
+    let ticks: Vec<(Decimal, String)> = tick_values
         .into_iter()
         .zip(written)
-        .map(|(t, l)| {
-            (
-                t,
-                if fits {
-                    l
-                } else {
-                    scientific(t, props.style.decimal)
-                },
-            )
+        .map(|(t, l)| match fits {
+            true => (t, l),
+            false => (t, scientific(t, props.style.decimal)),
         })
         .collect();
     let widest = ticks
