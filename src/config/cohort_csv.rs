@@ -55,6 +55,33 @@ fn field(bytes: &[u8]) -> &[u8] {
     }
 }
 
+/// The balance field at the start of `rest` (in quotes: up to the closing
+/// quote and the next comma; else up to the next comma), and what follows
+/// that comma, if there is one.
+fn balance_field(rest: &[u8]) -> (&[u8], Option<&[u8]>) {
+    let start = rest
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    let search_from = match rest.get(start) {
+        Some(b'"') => rest[start + 1..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map_or(rest.len(), |close| start + close + 2),
+        _ => start,
+    };
+    match rest[search_from.min(rest.len())..]
+        .iter()
+        .position(|&b| b == b',')
+    {
+        Some(at) => {
+            let comma = search_from + at;
+            (&rest[..comma], Some(&rest[comma + 1..]))
+        }
+        None => (rest, None),
+    }
+}
+
 /// Classifies one line (without its line break).
 pub fn parse_line(line: &str) -> CsvLine {
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
@@ -62,22 +89,26 @@ pub fn parse_line(line: &str) -> CsvLine {
     if bytes.is_empty() {
         return CsvLine::Skip;
     }
-    let Some(comma) = bytes.iter().position(|&b| b == b',') else {
-        return CsvLine::Invalid(if bytes.contains(&b';') || bytes.contains(&b'\t') {
-            "expected symbol,balance: separate the two with a comma".into()
-        } else {
-            "expected symbol,balance".into()
-        });
+    let comma = bytes.iter().position(|&b| b == b',');
+    // Semicolons or tabs between the fields (a spreadsheet's regional CSV).
+    let first = &bytes[..comma.unwrap_or(bytes.len())];
+    if first.contains(&b';') || first.contains(&b'\t') {
+        return CsvLine::Invalid("expected symbol,balance: separate the two with a comma".into());
+    }
+    let Some(comma) = comma else {
+        return CsvLine::Invalid("expected symbol,balance".into());
     };
-    let rest = &bytes[comma + 1..];
-    // A comma after the balance is another column (one inside quotes is not).
-    if trim(rest).first() != Some(&b'"') && rest.contains(&b',') {
-        let columns = bytes.iter().filter(|&&b| b == b',').count() + 1;
+    let (balance, after) = balance_field(&bytes[comma + 1..]);
+    // More columns: refused (`1,000` would read as 1), unless they are empty
+    // (the trailing commas some spreadsheets write).
+    if let Some(after) = after.filter(|a| a.iter().any(|&b| b != b',' && !b.is_ascii_whitespace()))
+    {
+        let columns = 3 + after.iter().filter(|&&b| b == b',').count();
         return CsvLine::Invalid(format!(
             "expected 2 columns (symbol,balance), found {columns} (a balance has no thousands separators)"
         ));
     }
-    let (sym, rest) = (field(&bytes[..comma]), field(rest));
+    let (sym, rest) = (field(first), field(balance));
     if sym.eq_ignore_ascii_case(b"symbol") && rest.eq_ignore_ascii_case(b"balance") {
         return CsvLine::Skip;
     }
@@ -160,6 +191,15 @@ mod tests {
         // Semicolons or tabs (a spreadsheet's regional CSV): say to use a comma.
         assert!(why("BNB;1000").contains("separate the two with a comma"));
         assert!(why("BNB\t1000").contains("separate the two with a comma"));
+        // A regional line with a decimal comma too.
+        assert!(why("BNB;1000,5").contains("separate the two with a comma"));
         assert_eq!(why("BNB 1000"), "expected symbol,balance");
+        // A quoted balance and another column; a quoted balance with a comma.
+        assert!(why("BNB,\"1000\",x").contains("found 3"));
+        assert!(why("BNB,\"1,000\"").starts_with("balance"));
+        // Empty trailing columns are what some spreadsheets write: fine.
+        assert_eq!(holding("BNB,1000,"), (b"BNB".to_vec(), 1000, 0));
+        assert_eq!(holding("BNB,\"12.5\", ,"), (b"BNB".to_vec(), 125, 1));
+        assert_eq!(parse_line("symbol,balance,"), CsvLine::Skip);
     }
 }

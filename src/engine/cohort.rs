@@ -30,6 +30,8 @@ pub struct SideTally {
     pub capped: u64,
     /// Holdings whose reward rounds down to zero.
     pub below_payout_precision: u64,
+    /// A holding's payout or the sum did not fit: this side's total is unknown.
+    pub overflowed: bool,
 }
 
 /// Per-symbol totals.
@@ -43,20 +45,23 @@ pub struct SymbolTally {
     pub sides: [SideTally; 2],
     /// Payout decimals of each side (for turning units into decimals).
     pub payout_decimals: [u32; 2],
-    /// A holding's payout or the sum did not fit: the totals are unknown.
-    pub overflowed: bool,
 }
 
 impl SymbolTally {
     /// Total daily payout of one side as a decimal with its payout decimals;
     /// `None` when it is too large for a `Decimal` (or a holding's was).
     pub fn total(&self, side: Side) -> Option<Decimal> {
-        if self.overflowed {
+        let i = side as usize;
+        if self.sides[i].overflowed {
             return None;
         }
-        let i = side as usize;
         let units = i128::try_from(self.sides[i].payout_units).ok()?;
         Decimal::try_from_i128_with_scale(units, self.payout_decimals[i]).ok()
+    }
+
+    /// A side's total is too large to show.
+    pub fn too_large(&self) -> bool {
+        self.total(Side::Before).is_none() || self.total(Side::After).is_none()
     }
 }
 
@@ -90,7 +95,6 @@ impl Cohort {
                     holdings: 0,
                     sides: [SideTally::default(); 2],
                     payout_decimals: [before.payout_decimals(), after.payout_decimals()],
-                    overflowed: false,
                 });
                 Pair {
                     quick: [QuickAsset::new(&before), QuickAsset::new(&after)],
@@ -129,7 +133,7 @@ impl Cohort {
                 None => match slow_payout(&pair.assets[side], raw) {
                     Some(r) => r,
                     None => {
-                        tally.overflowed = true;
+                        tally.sides[side].overflowed = true;
                         continue;
                     }
                 },
@@ -137,7 +141,7 @@ impl Cohort {
             let t = &mut tally.sides[side];
             match t.payout_units.checked_add(units) {
                 Some(sum) => t.payout_units = sum,
-                None => tally.overflowed = true,
+                None => t.overflowed = true,
             }
             match status {
                 Status::BelowMinimum => t.below_minimum += 1,
@@ -157,9 +161,7 @@ impl Cohort {
 
     /// A symbol's total is too large to show (see [`SymbolTally::total`]).
     pub fn overflowed(&self) -> bool {
-        self.tallies
-            .iter()
-            .any(|t| t.total(Side::Before).is_none() || t.total(Side::After).is_none())
+        self.tallies.iter().any(SymbolTally::too_large)
     }
 }
 

@@ -17,7 +17,7 @@ pub const MAX_EXAMPLES: usize = 5;
 pub struct CohortJob {
     text: Rc<str>,
     /// What ends a line: `\n` (a `\r` before it is trimmed with the line's
-    /// spaces), or `\r` in a file with old Mac line ends only.
+    /// spaces), or `\r` in a file whose first line ends with a lone `\r`.
     line_end: char,
     cursor: usize,
     line: usize,
@@ -56,10 +56,12 @@ impl CohortJob {
     /// A job over `text` with `(before, after)` assets.
     pub fn new(text: Rc<str>, pairs: Vec<(Asset, Asset)>) -> CohortJob {
         let prices = pairs.iter().map(|(b, a)| [b.price(), a.price()]).collect();
-        let line_end = if !text.contains('\n') && text.contains('\r') {
-            '\r'
-        } else {
-            '\n'
+        // Decided by the first line break: a lone `\r` there means old Mac
+        // line ends throughout.
+        let bytes = text.as_bytes();
+        let line_end = match bytes.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') => '\r',
+            _ => '\n',
         };
         CohortJob {
             text,
@@ -144,7 +146,7 @@ impl CohortJob {
                 .cohort
                 .tallies()
                 .iter()
-                .filter(|t| t.total(Side::Before).is_none() || t.total(Side::After).is_none())
+                .filter(|t| t.too_large())
                 .map(|t| t.symbol.clone())
                 .collect(),
         }
@@ -186,6 +188,10 @@ mod tests {
         Asset::new(spec).unwrap()
     }
 
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
     fn run(text: &str, assets: Vec<Asset>) -> CohortSummary {
         let pairs = assets.into_iter().map(|a| (a.clone(), a)).collect();
         let mut job = CohortJob::new(Rc::from(text), pairs);
@@ -209,6 +215,8 @@ mod tests {
             "BNB,1000\nBNB,1000\nBNB,1000",
             "BNB,1000\r\nBNB,1000\r\nBNB,1000\r\n",
             "BNB,1000\rBNB,1000\rBNB,1000\r",
+            // Old Mac line ends with one stray LF at the end.
+            "BNB,1000\rBNB,1000\rBNB,1000\r\n",
         ] {
             let s = run(text, vec![asset("BNB", "0.05", 8, None)]);
             assert_eq!((s.rows, s.invalid), (3, 0), "{text:?}");
@@ -239,5 +247,30 @@ mod tests {
         let small = run("AAA,1000", vec![asset("AAA", "0.05", 8, Some("10"))]);
         assert_eq!(small.fiat_total(Side::Before), Some(Decimal::new(137, 2)));
         assert!(small.too_large.is_empty());
+    }
+
+    #[test]
+    fn only_the_side_that_overflows_loses_its_total() {
+        // Paid to 8 decimals before and 18 after: 10^12 × 0.05 ÷ 365 =
+        // 136,986,301.36986301… is 1.37 × 10^16 units before (× 1000 holdings:
+        // 1.37 × 10^19, fits) and 1.37 × 10^26 after (× 1000: too large).
+        let holdings: String = (0..1000).map(|_| "PEPE,1000000000000\n").collect();
+        let (before, after) = (
+            asset("PEPE", "0.05", 8, Some("0.00001")),
+            asset("PEPE", "0.05", 18, Some("0.00001")),
+        );
+        let mut job = CohortJob::new(Rc::from(holdings.as_str()), vec![(before, after)]);
+        while !job.step(100) {}
+        let s = job.summary();
+        // 1000 × 136,986,301.36986301 = 136,986,301,369.86301000.
+        assert_eq!(
+            s.tallies[0].total(Side::Before),
+            Some(d("136986301369.86301000"))
+        );
+        assert_eq!(s.tallies[0].total(Side::After), None);
+        assert_eq!(s.too_large, vec!["PEPE".to_string()]);
+        // × 0.00001 = 1,369,863.0136986301 → 1,369,863.01.
+        assert_eq!(s.fiat_total(Side::Before), Some(d("1369863.01")));
+        assert_eq!(s.fiat_total(Side::After), None);
     }
 }
