@@ -386,3 +386,14 @@ fn reducer_holds_at_most_a_hundred_intraday_changes() {
     s.apply(Action::AddChange { row: 0 });
     assert_eq!(s.rows[0].changes.len(), 100);
 }
+
+#[wasm_bindgen_test]
+fn cohort_progress_percent_is_exact_with_a_32_bit_usize() {
+    // Here usize is 32 bits: 43,044,000 × 100 = 4,304,400,000 would not fit.
+    // 4,304,400,000 ÷ 54,400,000 = 79.1… → 79.
+    assert_eq!(usize::BITS, 32);
+    assert_eq!(
+        soft_staking::widget::cohort_job::percent_done(43_044_000, 54_400_000),
+        79
+    );
+}

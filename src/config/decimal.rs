@@ -16,7 +16,7 @@ const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
 pub struct Separators {
     /// The decimal separator (`.` in en-US, `,` in de-DE).
     pub decimal: char,
-    /// Characters accepted between groups of three integer digits.
+    /// Characters accepted between digit groups (of three; see `lakh`).
     pub groups: &'static [char],
     /// Indian grouping (`12,34,567`) is accepted too.
     pub lakh: bool,

@@ -34,6 +34,9 @@ impl GroupSeparator {
 pub enum Grouping {
     /// Every three digits: `1,234,567`.
     Thousands,
+    /// Every three digits, but a four-digit number stays whole: `1234`,
+    /// `12.345` (CLDR's minimum grouping digits of 2: es-ES, it, pl, …).
+    ThousandsFromFiveDigits,
     /// Indian lakh and crore: three digits, then every two: `12,34,567`.
     Lakh,
 }
@@ -57,13 +60,15 @@ impl NumberStyle {
     pub fn for_locale(locale: &str) -> NumberStyle {
         use GroupSeparator::{Apostrophe, Comma, Dot, Space};
         let lower = locale.to_ascii_lowercase();
-        let (language, region) = language_and_region(&lower);
+        let (language, script, region) = subtags(&lower);
         let (decimal, group) = match (language, region) {
             ("de" | "it" | "en", "ch") | ("de", "li") => ('.', Apostrophe),
             (
                 "es",
-                "cu" | "do" | "gt" | "hn" | "mx" | "ni" | "pa" | "pe" | "pr" | "sv" | "us" | "419",
+                "bz" | "cu" | "do" | "gt" | "hn" | "mx" | "ni" | "pa" | "pe" | "pr" | "sv" | "us"
+                | "419",
             ) => ('.', Comma),
+            ("fr", "lu" | "ma") => (',', Dot),
             ("es", "cr") | ("de", "at") | ("en", "fi" | "fr" | "no" | "pt" | "se" | "za") => {
                 (',', Space)
             }
@@ -81,12 +86,23 @@ impl NumberStyle {
             ) => (',', Space),
             _ => ('.', Comma),
         };
-        // Most Indian languages, Bengali and Nepali, and English in India,
-        // group in lakhs and crores.
-        let grouping = match (language, region) {
-            ("en", "in")
-            | ("hi" | "bn" | "mr" | "gu" | "pa" | "ta" | "te" | "ml" | "or" | "as" | "ne", _) => {
-                Grouping::Lakh
+        let grouping = match (language, script, region) {
+            // Tamil abroad and Punjabi in Arabic script group in thousands.
+            ("ta", _, "my" | "sg") | ("pa", "arab", _) => Grouping::Thousands,
+            // Most Indian languages, Bengali and Nepali, and English in
+            // India, group in lakhs and crores.
+            ("en", _, "in")
+            | (
+                "hi" | "bn" | "mr" | "gu" | "pa" | "ta" | "te" | "ml" | "or" | "as" | "ne" | "kok"
+                | "brx" | "sa",
+                _,
+                _,
+            ) => Grouping::Lakh,
+            // A four-digit number stays whole.
+            ("es", _, "" | "es" | "gq" | "ph")
+            | ("pt", _, "pt" | "mz")
+            | ("it" | "pl" | "sl" | "hu" | "bg" | "be" | "sq" | "lv" | "et" | "ka" | "hy", _, _) => {
+                Grouping::ThousandsFromFiveDigits
             }
             _ => Grouping::Thousands,
         };
@@ -98,20 +114,24 @@ impl NumberStyle {
     }
 }
 
-/// The language and region subtags of a lower-case locale tag (`"es-419"` →
-/// `("es", "419")`, `"sr-latn-rs"` → `("sr", "rs")`; no region → `""`).
-/// Extensions (`-u-…`) are not read.
-fn language_and_region(tag: &str) -> (&str, &str) {
-    let mut subtags = tag.split(['-', '_']);
-    let language = subtags.next().unwrap_or("");
-    let region = subtags
-        .take_while(|s| s.len() > 1)
-        .find(|s| {
-            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-        })
-        .unwrap_or("");
-    (language, region)
+/// The language, script and region subtags of a lower-case locale tag
+/// (`"sr-latn-rs"` → `("sr", "latn", "rs")`, `"es-419"` → `("es", "",
+/// "419")`; a missing one is `""`). Extensions (`-u-…`) are not read.
+fn subtags(tag: &str) -> (&str, &str, &str) {
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    let (mut script, mut region) = ("", "");
+    // A singleton (`u`, `x`, …) starts an extension.
+    for part in parts.take_while(|s| s.len() > 1) {
+        let letters = part.bytes().all(|b| b.is_ascii_alphabetic());
+        match part.len() {
+            4 if letters && script.is_empty() && region.is_empty() => script = part,
+            2 if letters && region.is_empty() => region = part,
+            3 if part.bytes().all(|b| b.is_ascii_digit()) && region.is_empty() => region = part,
+            _ => {}
+        }
+    }
+    (language, script, region)
 }
 
 impl NumberStyle {
@@ -171,8 +191,29 @@ mod tests {
         ] {
             assert_eq!(style(l), (',', Space), "{l}");
         }
-        for l in ["en-DE", "en-NL", "es-AR", "es-CL"] {
+        for l in ["en-DE", "en-NL", "es-AR", "es-CL", "fr-LU", "fr-MA"] {
             assert_eq!(style(l), (',', Dot), "{l}");
+        }
+        assert_eq!(style("es-BZ"), ('.', Comma));
+    }
+
+    #[test]
+    fn where_a_four_digit_number_stays_whole() {
+        // CLDR: 1234 in es-ES, it, pl, pt-PT; 1.234 in es-AR, pt-BR, de.
+        for l in [
+            "es", "es-ES", "it-IT", "it-CH", "pl", "pt-PT", "sl", "hu", "bg",
+        ] {
+            let grouping = NumberStyle::for_locale(l).grouping;
+            assert_eq!(grouping, Grouping::ThousandsFromFiveDigits, "{l}");
+        }
+        for l in [
+            "es-AR", "es-MX", "pt-BR", "pt-AO", "de-DE", "fr-FR", "en-US",
+        ] {
+            assert_eq!(
+                NumberStyle::for_locale(l).grouping,
+                Grouping::Thousands,
+                "{l}"
+            );
         }
     }
 
@@ -185,7 +226,12 @@ mod tests {
             assert_eq!((s.decimal, s.grouping), ('.', Grouping::Lakh), "{l}");
             assert_eq!(s.separators(), Separators::COMMA_POINT_LAKH, "{l}");
         }
-        for l in ["en-US", "en-GB", "en-PK", "kn", "ur-IN", "de-DE"] {
+        for l in ["kok", "brx", "sa", "pa-Guru-IN"] {
+            assert_eq!(NumberStyle::for_locale(l).grouping, Grouping::Lakh, "{l}");
+        }
+        for l in [
+            "en-US", "en-GB", "en-PK", "kn", "ur-IN", "de-DE", "ta-MY", "ta-SG", "pa-Arab",
+        ] {
             assert_eq!(
                 NumberStyle::for_locale(l).grouping,
                 Grouping::Thousands,

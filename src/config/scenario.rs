@@ -232,12 +232,14 @@ fn read_asset_field(a: &mut AssetScenario, field: &str) -> Result<(), String> {
             a.tiers_percent = Some(tiers);
         }
         "k" => {
-            let items: Vec<&str> = value.split('-').collect();
+            // Read no further than one change past the limit.
+            let room = 2 * (MAX_CHANGES - a.changes.len().min(MAX_CHANGES)) + 2;
+            let items: Vec<&str> = value.split('-').take(room + 1).collect();
+            if items.len() > room - 2 {
+                return Err(format!("more than {MAX_CHANGES} intraday changes"));
+            }
             if items.len() % 2 != 0 {
                 return Err(format!("bad changes {}", quoted(value)));
-            }
-            if a.changes.len() + items.len() / 2 > MAX_CHANGES {
-                return Err(format!("more than {MAX_CHANGES} intraday changes"));
             }
             for pair in items.chunks(2) {
                 let t = pair[0];

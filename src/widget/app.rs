@@ -1,5 +1,5 @@
-//! The app shell: `Root` shows either the config error or the `Widget`;
-//! `Widget` owns the reducer and the side effects (storage, events, the shared
+//! The app shell: `Root` shows the `Widget`, or the config error (keeping
+//! the last good `Widget`'s state, unseen); `Widget` owns the reducer and the side effects (storage, events, the shared
 //! scenario) and lays out the components. All data changes go through
 //! [`State::apply`](super::state::State::apply).
 
@@ -51,8 +51,8 @@ pub fn root(props: &RootProps) -> Html {
                     <ConfigError message={message.clone()} />
                 </div>
             }
-            // Last, so that the error box coming and going does not move it
-            // (Yew matches unkeyed siblings from the end).
+            // (An `if` without `else` still renders a node, an empty one: the
+            // error box coming and going never moves the widget.)
             if let Some(config) = widget_config {
                 <Widget
                     {config}

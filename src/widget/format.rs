@@ -28,14 +28,26 @@ impl Grouped {
     /// Splits the plain decimal text of `value` (all its digits kept) the
     /// way `grouping` places separators.
     pub fn of(value: Decimal, grouping: Grouping) -> Grouped {
-        let text = value.to_string();
+        let text = value.abs().to_string();
+        let sign = if value.is_sign_negative() && !value.is_zero() {
+            "-"
+        } else {
+            ""
+        };
         let (int, fraction) = match text.split_once('.') {
             Some((i, f)) => (i.to_string(), Some(f.to_string())),
             None => (text, None),
         };
         // The last three digits, and before them groups of `size`.
         let size = match grouping {
-            Grouping::Thousands => 3,
+            Grouping::ThousandsFromFiveDigits if int.len() <= 4 => {
+                return Grouped {
+                    head: format!("{sign}{int}"),
+                    groups: Vec::new(),
+                    fraction,
+                };
+            }
+            Grouping::Thousands | Grouping::ThousandsFromFiveDigits => 3,
             Grouping::Lakh => 2,
         };
         let (upper, last) = int.split_at(int.len().saturating_sub(3));
@@ -50,10 +62,10 @@ impl Grouped {
             .map(|c| String::from_utf8_lossy(c).into_owned())
             .collect();
         let head = if head.is_empty() {
-            last.to_string()
+            format!("{sign}{last}")
         } else {
             groups.push(last.to_string());
-            head.to_string()
+            format!("{sign}{head}")
         };
         Grouped {
             head,
@@ -258,6 +270,18 @@ mod tests {
         assert_eq!(lakh("12345"), "12,345");
         assert_eq!(lakh("999"), "999");
         assert_eq!(lakh("0.5"), "0.5");
+        // es-ES: a four-digit number stays whole, five digits are grouped.
+        let es = NumberStyle::for_locale("es-ES");
+        let spanish = |v: &str| Grouped::of(d(v), es.grouping).to_text(es);
+        assert_eq!(spanish("1234.5"), "1234,5");
+        assert_eq!(spanish("12345.5"), "12.345,5");
+        // A sign stays in front of the first group.
+        let en = NumberStyle::for_locale("en-US");
+        assert_eq!(
+            Grouped::of(d("-123456"), en.grouping).to_text(en),
+            "-123,456"
+        );
+        assert_eq!(lakh("-12345"), "-12,345");
     }
 
     #[test]

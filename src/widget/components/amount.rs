@@ -13,16 +13,18 @@ use crate::widget::format::{Grouped, NumberStyle};
 /// fraction), never inside a group; a short one never wraps.
 pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     let g = Grouped::of(value, style.grouping);
-    let digits = g.head.len() + 3 * g.groups.len() + g.fraction.as_ref().map_or(0, String::len);
-    let wrap = || (digits > 12).then(|| html! { <wbr /> });
+    let digits = g.head.len()
+        + g.groups.iter().map(String::len).sum::<usize>()
+        + g.fraction.as_ref().map_or(0, String::len);
+    let wrap = digits > 12;
+    let wbr = || wrap.then(|| html! { <wbr /> });
     html! {
         <span class="ss-n">
             { g.head }
             // Inside the group, after its CSS-drawn separator: "1,000,|000".
-            { for g.groups.into_iter().map(|group| html! { <span class="g">{ wrap() }{ group }</span> }) }
+            { for g.groups.into_iter().map(|group| html! { <span class="g">{ wbr() }{ group }</span> }) }
             if let Some(fraction) = g.fraction {
-                { wrap() }
-                { fraction_html(&fraction, style.decimal) }
+                { fraction_html(&fraction, style.decimal, wrap) }
             }
         </span>
     }
@@ -33,7 +35,7 @@ pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
 pub fn decimal_text_html(text: &str, decimal: char) -> Html {
     match text.split_once('.') {
         Some((int, fraction)) => {
-            html! { <>{ int.to_string() }{ fraction_html(fraction, decimal) }</> }
+            html! { <>{ int.to_string() }{ fraction_html(fraction, decimal, false) }</> }
         }
         None => html! { text.to_string() },
     }
@@ -41,11 +43,13 @@ pub fn decimal_text_html(text: &str, decimal: char) -> Html {
 
 /// `.` and the digits after it. A decimal-comma locale keeps the `.` in the
 /// text (hidden from eyes and screen readers) and shows a CSS-drawn `,`.
-fn fraction_html(fraction: &str, decimal: char) -> Html {
+/// `wrap`: a long number may break after the separator (never before it).
+fn fraction_html(fraction: &str, decimal: char, wrap: bool) -> Html {
+    let wbr = wrap.then(|| html! { <wbr /> });
     if decimal == '.' {
-        html! { <span class="ss-frac">{ format!(".{fraction}") }</span> }
+        html! { <span class="ss-frac">{ "." }{ wbr }{ fraction.to_string() }</span> }
     } else {
-        html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr ss-frac">{ fraction.to_string() }</span></> }
+        html! { <><span class="dp" aria-hidden="true">{ "." }</span><span class="fr ss-frac">{ wbr }{ fraction.to_string() }</span></> }
     }
 }
 
