@@ -17,6 +17,24 @@ pub const QUERY_PARAM: &str = "ss-scenario";
 /// Query parameter naming the widget (its `storage_key`) a scenario is for:
 /// other widgets on the page leave it alone. Absent: every demo widget reads it.
 pub const WIDGET_PARAM: &str = "ss-widget";
+/// A scenario from a page URL, and the widget it names, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedScenario {
+    /// The encoded scenario (`v1~…`).
+    pub text: String,
+    /// The `storage_key` of the widget it is for; `None`: every demo widget.
+    pub for_widget: Option<String>,
+}
+
+impl SharedScenario {
+    /// Whether the widget stored under `storage_key` should read it.
+    pub fn is_for(&self, storage_key: &str) -> bool {
+        self.for_widget
+            .as_deref()
+            .is_none_or(|key| key == storage_key)
+    }
+}
+
 /// Most intraday changes an asset holds in the widget (a day's trades, not
 /// a trade log): more would make the editor a wall of fields.
 pub const MAX_CHANGES: usize = 100;
@@ -359,5 +377,20 @@ mod tests {
             assert_eq!(s.assets.len(), 1);
             assert_eq!(s.assets[0].symbol, "SOL");
         }
+    }
+
+    #[test]
+    fn a_shared_scenario_is_for_its_widget_or_for_all() {
+        let named = SharedScenario {
+            text: "v1~h90".into(),
+            for_widget: Some("earn-a".into()),
+        };
+        assert!(named.is_for("earn-a"));
+        assert!(!named.is_for("earn-b"));
+        let unnamed = SharedScenario {
+            text: "v1~h90".into(),
+            for_widget: None,
+        };
+        assert!(unnamed.is_for("earn-a") && unnamed.is_for("earn-b"));
     }
 }

@@ -56,14 +56,10 @@ fn mount_props(
         ));
         return WidgetHandle { mounted: None };
     };
-    let scenario = config
-        .as_ref()
-        .ok()
-        .and_then(|c| shadow::scenario_from_location(&c.storage_key));
     let props = RootProps {
         config,
         host: element.clone(),
-        scenario,
+        scenario: shadow::scenario_from_location(),
     };
     let app =
         yew::Renderer::<Root>::with_root_and_props(shadow.container().clone(), props).render();

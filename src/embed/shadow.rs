@@ -8,7 +8,7 @@ use js_sys::Array;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::panic_guard;
-use crate::config::scenario::{QUERY_PARAM, WIDGET_PARAM};
+use crate::config::scenario::{SharedScenario, QUERY_PARAM, WIDGET_PARAM};
 
 /// The widget's stylesheet text (`src/widget/styles.css`, minified by `build.rs`).
 pub const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.min.css"));
@@ -74,17 +74,14 @@ fn shared_sheet() -> Option<CssStyleSheet> {
     })
 }
 
-/// The shared scenario in the page URL (`?ss-scenario=…`) for the widget
-/// stored under `storage_key`: none when the URL names another widget
-/// (`&ss-widget=…`).
-pub fn scenario_from_location(storage_key: &str) -> Option<String> {
+/// The shared scenario in the page URL (`?ss-scenario=…`, and the widget it
+/// names: `&ss-widget=…`), if any.
+pub fn scenario_from_location() -> Option<SharedScenario> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    if params
-        .get(WIDGET_PARAM)
-        .is_some_and(|key| key != storage_key)
-    {
-        return None;
-    }
-    params.get(QUERY_PARAM).filter(|s| !s.is_empty())
+    let text = params.get(QUERY_PARAM).filter(|s| !s.is_empty())?;
+    Some(SharedScenario {
+        text,
+        for_widget: params.get(WIDGET_PARAM),
+    })
 }

@@ -19,7 +19,7 @@ use super::components::terms_dialog::TermsDialog;
 use super::hooks::use_activation_store::use_activation_store;
 use super::hooks::use_estimate_event::EstimateEvent;
 use super::state::{Action, State};
-use crate::config::scenario::Scenario;
+use crate::config::scenario::{Scenario, SharedScenario};
 use crate::config::widget_config::{Mode, WidgetConfig};
 use crate::embed::{dispatch_activation, dispatch_estimate};
 
@@ -30,8 +30,8 @@ pub struct RootProps {
     pub config: Result<Rc<WidgetConfig>, String>,
     /// The element the host mounted on (events are dispatched on it).
     pub host: Element,
-    /// A shared scenario from the page URL (demo mode).
-    pub scenario: Option<String>,
+    /// A shared scenario from the page URL (at mount; `None` on `update()`).
+    pub scenario: Option<SharedScenario>,
 }
 
 /// The component Yew renders into the shadow root. A bad config from
@@ -40,6 +40,12 @@ pub struct RootProps {
 #[function_component(Root)]
 pub fn root(props: &RootProps) -> Html {
     let last_good = use_mut_ref(|| None::<Rc<WidgetConfig>>);
+    // The page's shared scenario, for the widget whenever it comes to be (a
+    // first config may be bad, a later `update()` good).
+    let shared = use_memo((), {
+        let scenario = props.scenario.clone();
+        move |_| scenario
+    });
     if let Ok(config) = &props.config {
         *last_good.borrow_mut() = Some(config.clone());
     }
@@ -55,9 +61,9 @@ pub fn root(props: &RootProps) -> Html {
             // error box coming and going never moves the widget.)
             if let Some(config) = widget_config {
                 <Widget
+                    scenario={shared.as_ref().as_ref().filter(|s| s.is_for(&config.storage_key)).map(|s| s.text.clone())}
                     {config}
                     host={props.host.clone()}
-                    scenario={props.scenario.clone()}
                     hidden={props.config.is_err()}
                 />
             }

@@ -550,3 +550,19 @@ test("the status badge shows before → after when a rate edit moves a row acros
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a shared link opened while the host's first config is bad applies once a good update() arrives", async () => {
+  const good = demoConfig();
+  const page = await openMounted(ctx, { ...good, mode: "admin" }, {
+    extra: { "ss-scenario": "v1~h30~c0~BNB_a10_b1000", "ss-widget": good.storage_key },
+  });
+  const w = page.locator("#earn");
+  await countIs(w.getByTestId("config-error"), 1);
+  await page.evaluate((config) => window.ssWidget.update(config), good);
+  // BNB at 10 % with 1000: 1000 × 0.10 ÷ 365 = 0.2739726027… → 0.27397260; before, at 5 %: 0.13698630.
+  await textIs(daily(w, "BNB"), "0.27397260");
+  await textIs(before(w, "BNB"), "0.13698630");
+  assert.equal(await value(w, "apr-input-BNB"), "10");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
