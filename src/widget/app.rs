@@ -17,7 +17,7 @@ use super::components::horizon_controls::HorizonControls;
 use super::components::share_link::ShareLink;
 use super::components::terms_dialog::TermsDialog;
 use super::hooks::use_activation_store::use_activation_store;
-use super::hooks::use_estimate_event::EstimateEvent;
+use super::hooks::use_estimate_event::{EstimateEvent, SentEstimates};
 use super::state::{Action, State};
 use crate::config::scenario::{Scenario, SharedScenario};
 use crate::config::widget_config::{Mode, WidgetConfig};
@@ -161,8 +161,13 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    let on_estimate = use_callback(props.host.clone(), |e: EstimateEvent, host| {
-        dispatch_estimate(host, &e.symbol, &e.balance, &e.daily_reward);
+    // Here, not in the rows: a row remounted (after a bad config, say) does
+    // not announce an unchanged estimate again.
+    let sent = use_mut_ref(SentEstimates::default);
+    let on_estimate = use_callback(props.host.clone(), move |e: EstimateEvent, host| {
+        if sent.borrow_mut().is_news(&e) {
+            dispatch_estimate(host, &e.symbol, &e.balance, &e.daily_reward);
+        }
     });
 
     if props.hidden {

@@ -447,6 +447,8 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   await textIs(daily(w, "SOL"), "0.02000000");
   await w.getByTestId("horizon-select").selectOption("90");
   const good = { ...demoConfig(), assets: [{ ...BNB, apr: "0.02" }, USDT, SOL] };
+  const estimates = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:estimate").length);
+  const sentBefore = await estimates();
   await page.evaluate((config) => window.ssWidget.update(config), demoConfig({ mode: "admin" }));
   await countIs(w.getByTestId("config-error"), 1);
   assert.equal(await configError(w), 'config.mode: must be "user" or "demo"');
@@ -461,6 +463,8 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   assert.equal(await value(w, "balance-input-BNB"), "1000");
   assert.equal(await hookText(w, "daily-reward-BNB"), "0.05479452");
   assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
+  // Nothing changed for the host: no estimate is announced again.
+  assert.equal(await estimates(), sentBefore);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

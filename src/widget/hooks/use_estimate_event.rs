@@ -1,5 +1,6 @@
-//! The host hears about each new estimate: a row's `softstaking:estimate`
-//! event, fired once per change of the balance or the daily reward.
+//! The host hears about each new estimate: a row reports every estimate it
+//! computes; the widget (which outlives its rows) sends `softstaking:estimate`
+//! once per change of a symbol's balance or daily reward.
 
 use std::rc::Rc;
 
@@ -19,25 +20,41 @@ pub struct EstimateEvent {
     pub daily_reward: String,
 }
 
-/// Fires `softstaking:estimate` when the balance or the daily reward changes.
+/// Reports each new estimate of `row` to `on_estimate`.
 #[hook]
 pub fn use_estimate_event(row: &Rc<Row>, on_estimate: &Callback<EstimateEvent>) {
-    let last = use_mut_ref(|| None::<(String, String)>);
     let on_estimate = on_estimate.clone();
     let sym = row.symbol().to_string();
     let pd = row.item.asset.payout_decimals();
     use_effect_with(row.estimate.clone(), move |estimate| {
         if let Some(e) = estimate {
-            let current = (e.opening.to_string(), fixed(e.day.reward, pd));
-            let mut previous = last.borrow_mut();
-            if previous.as_ref() != Some(&current) {
-                on_estimate.emit(EstimateEvent {
-                    symbol: sym.clone(),
-                    balance: current.0.clone(),
-                    daily_reward: current.1.clone(),
-                });
-                *previous = Some(current);
-            }
+            on_estimate.emit(EstimateEvent {
+                symbol: sym,
+                balance: e.opening.to_string(),
+                daily_reward: fixed(e.day.reward, pd),
+            });
         }
     });
+}
+
+/// What was last sent for each symbol: an estimate is news only when its
+/// balance or daily reward differs.
+#[derive(Default)]
+pub struct SentEstimates(Vec<EstimateEvent>);
+
+impl SentEstimates {
+    /// Records `event`; true when it differs from the last one of its symbol.
+    pub fn is_news(&mut self, event: &EstimateEvent) -> bool {
+        match self.0.iter_mut().find(|e| e.symbol == event.symbol) {
+            Some(last) if last == event => false,
+            Some(last) => {
+                *last = event.clone();
+                true
+            }
+            None => {
+                self.0.push(event.clone());
+                true
+            }
+        }
+    }
 }
