@@ -190,7 +190,9 @@ fn digits_to_decimal(body: &str, decimal: char) -> Result<Decimal, String> {
                     continue;
                 }
                 for _ in 0..pending_zeros {
-                    mantissa = mantissa.checked_mul(10).ok_or_else(too_large)?;
+                    mantissa = mantissa
+                        .checked_mul(10)
+                        .ok_or_else(|| too_large(seen_point, decimal))?;
                 }
                 if seen_point {
                     scale += pending_zeros + 1;
@@ -202,7 +204,7 @@ fn digits_to_decimal(body: &str, decimal: char) -> Result<Decimal, String> {
                 mantissa = mantissa
                     .checked_mul(10)
                     .and_then(|m| m.checked_add(u128::from(digit)))
-                    .ok_or_else(too_large)?;
+                    .ok_or_else(|| too_large(seen_point, decimal))?;
             }
             '.' if seen_point => return Err("has more than one decimal point".into()),
             '.' => seen_point = true,
@@ -229,14 +231,22 @@ fn digits_to_decimal(body: &str, decimal: char) -> Result<Decimal, String> {
         scale += 1;
         pending_zeros -= 1;
     }
-    let signed = i128::try_from(mantissa).map_err(|_| too_large())?;
-    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large())
+    let signed = i128::try_from(mantissa).map_err(|_| too_large(seen_point, decimal))?;
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large(seen_point, decimal))
 }
 
 /// The `Decimal` limit: a mantissa below 2^96 (29 digits, 28 of them free).
-fn too_large() -> String {
-    "is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"
-        .into()
+/// Too many digits for a `Decimal`. With a fraction (`fraction`), the
+/// problem is the number of digits, which is what the person needs to hear.
+fn too_large(fraction: bool, decimal: char) -> String {
+    if fraction {
+        format!(
+            "has too many digits (without the '{decimal}' they must not exceed 79228162514264337593543950335)"
+        )
+    } else {
+        "is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"
+            .into()
+    }
 }
 
 #[cfg(test)]
