@@ -235,13 +235,13 @@ fn digits_to_decimal(body: &str, decimal: char) -> Result<Decimal, String> {
     Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| too_large(seen_point, decimal))
 }
 
-/// The `Decimal` limit: a mantissa below 2^96 (29 digits, 28 of them free).
-/// Too many digits for a `Decimal`. With a fraction (`fraction`), the
-/// problem is the number of digits, which is what the person needs to hear.
+/// Over the `Decimal` limit (a mantissa below 2^96: 29 digits, 28 of them
+/// free). With a fraction (`fraction`), the trouble is the number of digits,
+/// which is what the person needs to hear.
 fn too_large(fraction: bool, decimal: char) -> String {
     if fraction {
         format!(
-            "has too many digits (without the '{decimal}' they must not exceed 79228162514264337593543950335)"
+            "is too large for a decimal: too many digits (without the '{decimal}' at most 79228162514264337593543950335)"
         )
     } else {
         "is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"

@@ -102,7 +102,7 @@ test("the decimal limit of the README: up to 2^96 − 1 without the point, 28 de
     ["2^96 as a minimum", oneAsset({ min_amount: "79228162514264337593543950336" }),
       "config.assets[0].min_amount: is too large (the limit is 79228162514264337593543950335 with the decimal point removed)"],
     ["2^96 with a point", oneAsset({ max_cap: "7922816251426433759354395033.6" }),
-      "config.assets[0].max_cap: has too many digits (without the '.' they must not exceed 79228162514264337593543950335)"],
+      "config.assets[0].max_cap: is too large for a decimal: too many digits (without the '.' at most 79228162514264337593543950335)"],
   ]);
   const page = await hostPage();
   const got = await mountCase(page, oneAsset({ min_amount: "79228162514264337593543950335", max_cap: null }));

@@ -59,8 +59,8 @@ const BAD_INPUTS = [
   // 29 decimals: one more than the 28 a Decimal carries.
   ["too many decimals", "0." + "0".repeat(28) + "1", /^Balance has more than 28 decimals/],
   // 9000.000…0001 with 25 decimals: 29 digits, 9.0 × 10^28 without the point,
-  // above the 7.9 × 10^28 a Decimal holds: too many digits, not "too large".
-  ["too many digits with a fraction", "9000." + "0".repeat(24) + "1", /^Balance has too many digits \(without the '\.' they must not exceed 79228162514264337593543950335\)/],
+  // above the 7.9 × 10^28 a Decimal holds: the message says it is the digits.
+  ["too many digits with a fraction", "9000." + "0".repeat(24) + "1", /^Balance is too large for a decimal: too many digits \(without the '\.' at most 79228162514264337593543950335\)/],
 ];
 
 for (const [label, typed, message] of BAD_INPUTS) {

@@ -193,7 +193,7 @@ fn parse_decimal_rejects_with_reasons() {
     // is a 29-digit mantissa above 2^96 − 1.
     assert_eq!(
         why("9.0000000000000000000000000001"),
-        "has too many digits (without the '.' they must not exceed 79228162514264337593543950335)"
+        "is too large for a decimal: too many digits (without the '.' at most 79228162514264337593543950335)"
     );
 }
 
