@@ -415,6 +415,8 @@ test("a WebAssembly file that cannot load: a plain error in the box, nothing thr
 const STYLE_PROPS = [
   "color", "backgroundColor", "fontFamily", "fontSize", "fontWeight", "letterSpacing",
   "textTransform", "borderTopWidth", "borderTopStyle", "borderTopColor", "display", "visibility",
+  "direction", "wordSpacing", "textIndent", "fontVariantCaps", "webkitTextStrokeWidth", "whiteSpace",
+  "fontStyle", "lineHeight", "cursor",
 ];
 const STYLE_HOOKS = [
   "asset-row-BNB", "apr-BNB", "min-BNB", "max-BNB", "balance-input-BNB", "daily-reward-BNB",
