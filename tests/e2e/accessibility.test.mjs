@@ -102,6 +102,9 @@ test("estimates are announced politely; errors are described on their field", as
     assert.equal(await page.getByTestId(`cumulative-reward-${sym}`).evaluate((el) => el.tagName), "OUTPUT", sym);
     // One announcement per keystroke, not two: the cumulative output is not live.
     assert.equal(await page.getByTestId(`cumulative-reward-${sym}`).getAttribute("aria-live"), "off", sym);
+    // The status badge is, but its text changes only with the status.
+    assert.equal(await page.getByTestId(`status-${sym}`).getAttribute("aria-live"), "polite", sym);
+    assert.equal(await page.getByTestId(`asset-row-${sym}`).locator(".ss-explain").getAttribute("aria-live"), null, sym);
   }
   // The timeline's arrows are heard as "then".
   assert.equal(await page.getByTestId("activation-timeline").getByRole("img", { name: "then" }).count(), 2);

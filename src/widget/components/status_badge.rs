@@ -80,7 +80,9 @@ pub fn status_badge(props: &StatusBadgeProps) -> Html {
                 </span>
                 { becomes_html() }
             }
-            <span class={props.badge.class()} data-testid={format!("status-{}", props.symbol)}>
+            // Live, politely: its text changes only when the status does
+            // ("Over the cap"), unlike the explanation beside it.
+            <span class={props.badge.class()} data-testid={format!("status-{}", props.symbol)} aria-live="polite">
                 { props.badge.label() }
             </span>
             <p class="ss-explain">{ props.explanation.clone() }</p>
