@@ -31,7 +31,8 @@ test("the table shows token, name, minimum, maximum, the exact APR and the APY i
   // Tiered: the headline is the first tier's APR, 0.12 → 12%; the tiers are listed.
   assert.equal(await hookText(page, "apr-USDT"), "12%");
   // APY of 12%: e^(365 × ln(1 + 0.12/365)) − 1 = e^0.1199803 − 1 = 0.127474… → 12.75%
-  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-apy").textContent(), "APY 12.75% if held");
+  // (the first tier's, and the cell says so).
+  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-apy").textContent(), "APY 12.75% if held (first tier)");
   assert.deepEqual(
     await page.getByTestId("asset-row-USDT").locator(".ss-tiers li").allTextContents(),
     ["12% up to 500", "0.8% up to 5000", "0.3% above 5000"],

@@ -52,7 +52,9 @@ pub fn apr_cell(
                     if let Some(was_apy) = was_apy {
                         <span class="ss-before">{ decimal_text_html(&format!("{was_apy}%"), num.decimal) }{ becomes_html() }</span>
                     }
-                    { decimal_text_html(&format!("{apy}%"), num.decimal) }{ " if held" }
+                    { decimal_text_html(&format!("{apy}%"), num.decimal) }
+                    // Tiered: the headline and its APY are the first tier's.
+                    { if tiers.is_some() { " if held (first tier)" } else { " if held" } }
                 </span>
             }
             if let Some(tiers) = &tiers {
