@@ -4,6 +4,7 @@
 
 pub mod asset;
 pub mod cohort_csv;
+pub mod currency;
 pub mod decimal;
 pub mod locale;
 pub mod loose;

@@ -1,8 +1,9 @@
 //! The widget's config document (`assets`, `mode`, `locale`, `horizon_days`,
-//! `theme`, `storage_key`), validated field by field. A missing config, or one
+//! `theme`, `storage_key`, `currency`), validated field by field. A missing config, or one
 //! without `assets`, uses the built-in sample list.
 
 use super::asset::parse_asset;
+use super::currency::Currency;
 use super::loose::{Fields, Loose};
 use super::samples::sample_assets;
 use crate::engine::{Asset, EngineError, MAX_DAYS};
@@ -75,6 +76,8 @@ pub struct WidgetConfig {
     pub theme: Theme,
     /// Local-storage key for the activation state.
     pub storage_key: String,
+    /// The currency of the assets' prices, shown after fiat values.
+    pub currency: Option<Currency>,
 }
 
 /// The top-level config fields of the contract.
@@ -85,6 +88,7 @@ pub const CONFIG_FIELDS: &[&str] = &[
     "horizon_days",
     "theme",
     "storage_key",
+    "currency",
 ];
 
 impl WidgetConfig {
@@ -97,6 +101,7 @@ impl WidgetConfig {
             horizon_days: DEFAULT_HORIZON_DAYS,
             theme: Theme::Auto,
             storage_key: DEFAULT_STORAGE_KEY.to_string(),
+            currency: Some(Currency::USD),
         })
     }
 
@@ -107,7 +112,9 @@ impl WidgetConfig {
         }
         let fields = Fields::of(value, "config")?;
         fields.deny_unknown(CONFIG_FIELDS)?;
-        let assets = match fields.opt_list("assets")? {
+        let list = fields.opt_list("assets")?;
+        let samples = list.is_none();
+        let assets = match list {
             None => samples_as_configured()?,
             Some(items) => parse_assets(items)?,
         };
@@ -155,6 +162,12 @@ impl WidgetConfig {
                 ))
             }
         };
+        let currency = match fields.opt_text("currency")? {
+            Some(code) => Some(Currency::parse(code, "config.currency")?),
+            // The built-in prices are in US dollars.
+            None if samples => Some(Currency::USD),
+            None => None,
+        };
         Ok(WidgetConfig {
             assets,
             mode,
@@ -162,6 +175,7 @@ impl WidgetConfig {
             horizon_days,
             theme,
             storage_key,
+            currency,
         })
     }
 }

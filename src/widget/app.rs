@@ -211,6 +211,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                     horizon_days: state.horizon_days,
                     demo,
                     style: state.style,
+                    currency: state.currency,
                     dispatch: state.dispatcher(),
                     on_estimate,
                 }}
@@ -229,7 +230,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                         scenario={state.scenario().encode()}
                         storage_key={props.config.storage_key.clone()}
                     />
-                    <CohortPanel rows={state.rows.clone()} style={state.style} />
+                    <CohortPanel rows={state.rows.clone()} style={state.style} currency={state.currency} />
                 </section>
             }
             <TermsDialog open={state.dialog_open} ticked={state.terms_ticked} dispatch={state.dispatcher()} />

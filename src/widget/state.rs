@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
+use crate::config::currency::Currency;
 use crate::config::decimal::typed_form;
 use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
@@ -39,6 +40,8 @@ pub struct State {
     pub locale: String,
     /// How numbers are written.
     pub style: NumberStyle,
+    /// The currency of the prices, written after fiat values.
+    pub currency: Option<Currency>,
     /// The rows, in display order; `Rc` so unchanged rows skip re-rendering.
     pub rows: Vec<Rc<Row>>,
     /// Projection horizon in days (last valid).
@@ -131,6 +134,7 @@ impl State {
             theme: config.theme,
             locale: config.locale.clone(),
             style,
+            currency: config.currency,
             rows: config
                 .assets
                 .iter()
@@ -434,6 +438,7 @@ impl State {
         self.theme = config.theme;
         self.locale = config.locale.clone();
         self.style = style;
+        self.currency = config.currency;
         if config.horizon_days != self.configured_horizon {
             self.configured_horizon = config.horizon_days;
             self.horizon_days = config.horizon_days;

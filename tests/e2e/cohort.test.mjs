@@ -143,7 +143,7 @@ test("a pasted cohort: per-symbol and total payouts before and after, counts, pr
   // TINY 99.9 at 2 decimals: 99.9 × 0.0365 ÷ 365 = 0.00999 → 0 units (dust).
   assert.equal(payout(BEFORE.TINY, "99.9").units, 0n);
 
-  const page = await openMounted(ctx, config());
+  const page = await openMounted(ctx, { ...config(), currency: "EUR" });
   const w = page.locator("#earn");
   await edit(w);
   await w.getByTestId("cohort-input").fill(csv);
@@ -162,6 +162,7 @@ test("a pasted cohort: per-symbol and total payouts before and after, counts, pr
   assert.equal(after.SOL.below_minimum, 2);
 
   // The totals row: all holdings, fiat value at the configured prices, counts summed.
+  assert.equal(await w.getByTestId("cohort-results").locator("tfoot th").textContent(), "Total (in EUR, at configured prices)");
   const foot = (await w.getByTestId("cohort-results").locator("tfoot td").allTextContents()).map((t) => t.trim());
   const sum = (totals, key) => Object.values(totals).reduce((n, t) => n + t[key], 0);
   assert.deepEqual(foot, [

@@ -41,6 +41,9 @@ test("typing a balance updates the estimate on the same keystroke", async () => 
   await widget.getByTestId("balance-input-BNB").pressSequentially("1000");
   assert.equal(await hookText(widget, "daily-reward-BNB"), "0.00410958");
   assert.equal(await hookText(widget, "apr-BNB"), "0.15%");
+  // The sample prices are in US dollars: 0.00410958 × 600 = 2.465748 → 2.47.
+  const fiat = widget.getByTestId("asset-row-BNB").locator(".ss-fiat").first();
+  assert.equal((await fiat.textContent()).replace(/\s+/g, " ").trim(), "≈ 2.47 USD");
   await page.close();
 });
 

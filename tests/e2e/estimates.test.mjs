@@ -109,6 +109,24 @@ test("flat APR: daily reward, cumulative rewards over the horizon and their fiat
   await page.close();
 });
 
+test("fiat values name the configured currency (the test above has none: plain numbers)", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30, currency: "EUR" }));
+  const bnb = row(page, "BNB");
+  await typeBalance(page, "BNB", "1000");
+  await expectText(bnb.daily, "0.13698630");
+  // 0.13698630 × 600 = 82.19178 → 82.19; 30 × 0.13698630 × 600 = 2465.7534 → 2465.75.
+  const texts = async () => (await bnb.fiat.allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  assert.deepEqual(await texts(), ["≈ 82.19 EUR", "≈ 2465.75 EUR"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // A code that is not three capitals is a config error naming the field.
+  const bad = await openWidget(ctx, userConfig([BNB], { currency: "eur" }));
+  await expectText(bad.getByTestId("config-error"), /config\.currency: must be a three-letter currency code/);
+  assert.deepEqual(bad.errors, []);
+  await bad.close();
+});
+
 test("tiered APR is applied marginally (the spec's 10,000 USDT example)", async () => {
   const page = await openWidget(ctx, userConfig([USDT], { horizon_days: 7 }));
   const usdt = row(page, "USDT");

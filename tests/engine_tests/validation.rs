@@ -524,6 +524,35 @@ fn widget_config_parses_and_defaults() {
 }
 
 #[test]
+fn fiat_currency_is_the_configured_code_and_usd_only_for_the_sample_prices() {
+    let currency = |doc| {
+        WidgetConfig::parse(&loose(doc))
+            .unwrap()
+            .currency
+            .map(|c| c.as_str().to_string())
+    };
+    let asset = json!({"symbol": "BNB", "apr": "0.05", "price": "600"});
+    assert_eq!(
+        currency(json!({"assets": [asset], "currency": "EUR"})).as_deref(),
+        Some("EUR")
+    );
+    // A host's own prices are in an unknown currency until it says which.
+    assert_eq!(currency(json!({"assets": [asset]})), None);
+    assert_eq!(currency(json!({"assets": [asset], "currency": null})), None);
+    // The built-in sample prices are US dollars.
+    assert_eq!(currency(json!({})).as_deref(), Some("USD"));
+    assert_eq!(
+        WidgetConfig::samples()
+            .unwrap()
+            .currency
+            .map(|c| c.as_str().to_string())
+            .as_deref(),
+        Some("USD")
+    );
+    assert_eq!(currency(json!({"currency": "CHF"})).as_deref(), Some("CHF"));
+}
+
+#[test]
 fn any_printable_storage_key_up_to_256_characters() {
     let key = |k: &str| WidgetConfig::parse(&loose(json!({ "storage_key": k })));
     for ok in ["my key/1", "ünï-cødé ✓", &"k".repeat(256)] {
@@ -553,6 +582,8 @@ fn widget_config_errors_name_the_field() {
         (json!({"locale": "1x"}), "config.locale"),
         (json!({"horizon_days": 0}), "config.horizon_days"),
         (json!({"storage_key": "has\u{7}bell"}), "config.storage_key"),
+        (json!({"currency": "usd"}), "config.currency"),
+        (json!({"currency": 840}), "config.currency"),
         (json!({"colour": "red"}), "config.colour"),
         (json!(["x"]), "config"),
     ];

@@ -13,6 +13,7 @@ use super::apr_cell::apr_cell;
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
+use crate::config::currency::Currency;
 use crate::widget::explain::explanation;
 use crate::widget::format::{fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
@@ -33,6 +34,8 @@ pub struct RowSettings {
     pub demo: bool,
     /// How the locale writes numbers.
     pub style: NumberStyle,
+    /// The currency of the prices (fiat values).
+    pub currency: Option<Currency>,
     /// Reducer dispatcher (stable across renders).
     pub dispatch: UseReducerDispatcher<State>,
     /// Tells the host about a new estimate (stable across renders).
@@ -166,7 +169,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(num, before, daily, asset.price()) }
+                    { fiat_line(num, props.settings.currency, before, daily, asset.price()) }
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
@@ -177,7 +180,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(num, cumulative_before, cumulative, asset.price()) }
+                    { fiat_line(num, props.settings.currency, cumulative_before, cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
@@ -203,10 +206,12 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
         .unwrap_or_default()
 }
 
-/// The fiat value of `amount` at `price`; in demo mode (`before` set) the
-/// value of the original estimate first: "≈ 82.19 → 164.38".
+/// The fiat value of `amount` at `price`, in `currency` when configured; in
+/// demo mode (`before` set) the value of the original estimate first:
+/// "≈ 82.19 → 164.38 USD".
 fn fiat_line(
     num: NumberStyle,
+    currency: Option<Currency>,
     before: Option<Decimal>,
     amount: Option<Decimal>,
     price: Option<Decimal>,
@@ -220,6 +225,9 @@ fn fiat_line(
                     <span class="ss-before">{ grouped_html(b, num) }{ becomes_html() }</span>
                 }
                 { grouped_html(v, num) }
+                if let Some(code) = currency {
+                    { " " }{ code.as_str() }
+                }
             </span>
         },
         None => html! {},

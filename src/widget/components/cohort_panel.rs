@@ -11,6 +11,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::amount::grouped_html;
+use crate::config::currency::Currency;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
 use crate::widget::cohort_job::{percent_done, CohortSummary};
@@ -25,6 +26,8 @@ pub struct CohortPanelProps {
     pub rows: Vec<Rc<Row>>,
     /// How the locale writes numbers.
     pub style: NumberStyle,
+    /// The currency of the prices (the fiat totals).
+    pub currency: Option<Currency>,
 }
 
 /// Cohort impact panel.
@@ -159,7 +162,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             </div>
             if let Some(summary) = &run.shown {
                 <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}>
-                    { results(summary, props.style) }
+                    { results(summary, props.style, props.currency) }
                 </div>
             }
         </div>
@@ -173,9 +176,14 @@ fn asset_pairs(rows: &[Rc<Row>]) -> Vec<(Asset, Asset)> {
         .collect()
 }
 
-fn results(summary: &CohortSummary, num: NumberStyle) -> Html {
+fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>) -> Html {
     let fiat_before = summary.fiat_total(Side::Before);
     let fiat_after = summary.fiat_total(Side::After);
+    let total_label = match (fiat_before.is_some() || fiat_after.is_some(), currency) {
+        (false, _) => "Total".to_string(),
+        (true, Some(code)) => format!("Total (in {}, at configured prices)", code.as_str()),
+        (true, None) => "Total (fiat, at configured prices)".to_string(),
+    };
     html! {
         <>
             if !summary.examples.is_empty() {
@@ -215,7 +223,7 @@ fn results(summary: &CohortSummary, num: NumberStyle) -> Html {
                 </tbody>
                 <tfoot>
                         <tr>
-                            <th scope="row">{ if fiat_before.is_some() || fiat_after.is_some() { "Total (fiat, at configured prices)" } else { "Total" } }</th>
+                            <th scope="row">{ total_label }</th>
                             <td>{ grouped_html(summary.rows.into(), num) }</td>
                             <td data-testid="cohort-fiat-before">{ total_html(fiat_before, num) }</td>
                             <td data-testid="cohort-fiat-after">{ total_html(fiat_after, num) }</td>
