@@ -22,19 +22,22 @@ pub struct Estimate {
     pub day: DayResult,
     /// Horizon total without compounding.
     pub total_simple: Decimal,
-    /// Horizon total with compounding.
-    pub total_compound: Decimal,
+    /// Horizon total with compounding, or why it cannot be computed (the
+    /// compounded balance or a payout outgrows a decimal, while the total
+    /// without compounding still fits).
+    pub total_compound: Result<Decimal, String>,
     /// Cumulative series for the plot, when asked for.
     pub plot: Option<Rc<PlotSeries>>,
 }
 
 impl Estimate {
-    /// The horizon total under the chosen compounding setting.
-    pub fn total(&self, compound: bool) -> Decimal {
+    /// The horizon total under the chosen compounding setting; `None` when
+    /// the compounded one cannot be computed.
+    pub fn total(&self, compound: bool) -> Option<Decimal> {
         if compound {
-            self.total_compound
+            self.total_compound.as_ref().ok().copied()
         } else {
-            self.total_simple
+            Some(self.total_simple)
         }
     }
 }
@@ -44,7 +47,8 @@ impl Estimate {
 pub struct PlotSeries {
     /// Days sampled (always includes day 1 and the last day).
     pub days: Vec<u32>,
-    /// Cumulative payout with compounding, per sampled day.
+    /// Cumulative payout with compounding, per sampled day (empty when it
+    /// cannot be computed).
     pub compound: Vec<Decimal>,
     /// Cumulative payout without compounding, per sampled day.
     pub simple: Vec<Decimal>,
@@ -64,26 +68,32 @@ pub fn estimate(
     } else {
         snapshots.iter().map(|s| s.balance).collect()
     };
-    let compound = project(asset, &balances, horizon, true)?;
+    // Without compounding first: it fails only where compounding fails too
+    // (its balances and payouts are never larger), and then nothing is shown.
     let simple = project(asset, &balances, horizon, false)?;
+    let compound = project(asset, &balances, horizon, true).map_err(|e| e.message);
     let plot = with_plot.then(|| {
+        let compound = match &compound {
+            Ok(p) => p.cumulative().collect(),
+            Err(_) => Vec::new(),
+        };
         Rc::new(sample_plot(
-            &compound.cumulative().collect::<Vec<_>>(),
+            &compound,
             &simple.cumulative().collect::<Vec<_>>(),
         ))
     });
     Ok(Estimate {
         opening: timeline.opening,
         snapshots: Rc::new(snapshots),
-        day: compound.first_day.clone(),
+        day: simple.first_day.clone(),
         total_simple: simple.total_reward,
-        total_compound: compound.total_reward,
+        total_compound: compound.map(|p| p.total_reward),
         plot,
     })
 }
 
 fn sample_plot(compound: &[Decimal], simple: &[Decimal]) -> PlotSeries {
-    let n = compound.len().min(simple.len());
+    let n = simple.len();
     let step = n.div_ceil(MAX_PLOT_POINTS).max(1);
     let mut idx: Vec<usize> = (0..n).step_by(step).collect();
     if n > 0 && idx.last() != Some(&(n - 1)) {
@@ -91,7 +101,10 @@ fn sample_plot(compound: &[Decimal], simple: &[Decimal]) -> PlotSeries {
     }
     PlotSeries {
         days: idx.iter().map(|&i| i as u32 + 1).collect(),
-        compound: idx.iter().map(|&i| compound[i]).collect(),
-        simple: idx.iter().map(|&i| simple[i]).collect(),
+        compound: idx
+            .iter()
+            .filter_map(|&i| compound.get(i).copied())
+            .collect(),
+        simple: idx.iter().filter_map(|&i| simple.get(i).copied()).collect(),
     }
 }

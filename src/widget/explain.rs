@@ -9,14 +9,26 @@ use super::format::{
 use super::row::Row;
 use crate::engine::{Rate, Status};
 
-/// The explanation for `row`'s current estimate (or for its absence).
+/// The explanation for `row`'s current estimate (or for its absence); when
+/// a field does not read, it says the estimate is the last valid entry's.
 pub fn explanation(row: &Row, style: NumberStyle) -> String {
+    let text = explain_estimate(row, style);
+    if row.estimate.is_some() && row.shows_last_good_estimate() {
+        format!("Last valid entry: {text}")
+    } else {
+        text
+    }
+}
+
+fn explain_estimate(row: &Row, style: NumberStyle) -> String {
     let number = |d: Decimal| Grouped::of(d, style.grouping).to_text(style);
     let asset = &row.item.asset;
     let sym = asset.symbol();
     let Some(e) = row.estimate.as_ref() else {
         return if row.balance.error.is_some() {
             "Enter a valid balance to see your estimate.".into()
+        } else if row.estimate_error.is_some() {
+            "No estimate: see the message under your balance.".into()
         } else {
             "Type a balance to see your estimate.".into()
         };
@@ -53,6 +65,7 @@ pub fn explanation(row: &Row, style: NumberStyle) -> String {
             "Only {} {sym} earns{across_tiers}; the part above the cap earns nothing.",
             asset.max_cap().map(number).unwrap_or_default()
         ),
+        Status::Eligible if day.average_balance.is_zero() => "A balance of 0 earns nothing.".into(),
         Status::Eligible => {
             let (shown, exact) = display_cut(day.average_balance, DISPLAY_DECIMALS);
             let about = if exact { "" } else { "about " };
@@ -151,6 +164,47 @@ mod tests {
         assert_eq!(
             explained(usdt(None, 8), "abc", "en-US"),
             "Enter a valid balance to see your estimate."
+        );
+    }
+
+    #[test]
+    fn a_zero_balance_earns_nothing_and_a_stale_estimate_says_so() {
+        let xrp = Asset::new(AssetSpec::flat("XRP", d("0.05"))).unwrap();
+        assert_eq!(xrp.min_amount(), Decimal::ZERO);
+        assert_eq!(
+            explained(xrp, "0", "en-US"),
+            "A balance of 0 earns nothing."
+        );
+
+        let style = NumberStyle::for_locale("en-US");
+        let seps = style.separators();
+        let horizon = Horizon {
+            days: 1,
+            with_plot: false,
+            separators: seps,
+        };
+        let item = ConfiguredAsset {
+            asset: usdt(None, 8),
+            sample_rate: false,
+            sample_cap: false,
+        };
+        let mut row = Row::new(item, false, seps);
+        row.balance = Field::new("200");
+        row.refresh(horizon);
+        // "2e3" does not read: the estimate shown is still 200's.
+        row.balance = Field::new("2e3");
+        row.refresh(horizon);
+        assert_eq!(
+            explanation(&row, style),
+            "Last valid entry: Your whole average balance of 200 USDT earns."
+        );
+
+        // Valid but too large to estimate: 365 % of the largest decimal
+        // pays more than an 8-decimal payout holds.
+        let onep = Asset::new(AssetSpec::flat("ONEP", d("3.65"))).unwrap();
+        assert_eq!(
+            explained(onep, "79228162514264337593543950335", "en-US"),
+            "No estimate: see the message under your balance."
         );
     }
 }

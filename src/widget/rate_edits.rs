@@ -80,6 +80,18 @@ impl RateEdits {
         self.max.retype(from, to);
     }
 
+    /// Some field does not read, or the values together break a rule: the
+    /// asset in force is not all of what is typed.
+    pub fn has_errors(&self) -> bool {
+        self.error.is_some()
+            || self.min.error.is_some()
+            || self.max.error.is_some()
+            || self
+                .tiers
+                .iter()
+                .any(|t| t.apr.error.is_some() || t.up_to.error.is_some())
+    }
+
     /// The field an edit targets, if it exists.
     pub fn field(&self, target: EditTarget) -> Option<&Field> {
         match target {
@@ -100,36 +112,40 @@ impl RateEdits {
         }
     }
 
-    /// Validates every field and builds the edited asset from `original`;
-    /// `None` (with errors set) when something is invalid.
-    pub fn build(&mut self, original: &Asset, seps: Separators) -> Option<Asset> {
-        let mut ok = true;
+    /// Validates every field and builds the edited asset from `original`.
+    /// A field that does not read (its error set) keeps its value in
+    /// `in_force`, so an edit of another field still applies; `None` when the
+    /// values together break a rule (`error` set).
+    pub fn build(&mut self, original: &Asset, in_force: &Asset, seps: Separators) -> Option<Asset> {
+        let kept_tiers = tiers_of(in_force);
         let last = self.tiers.len().saturating_sub(1);
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for (i, tier) in self.tiers.iter_mut().enumerate() {
-            let apr = parse_percent_into(seps, &mut tier.apr);
+            let kept = kept_tiers.get(i);
+            let apr = parse_percent_into(seps, &mut tier.apr).or(kept.map(|t| t.apr));
             let up_to = if i == last {
                 tier.up_to.error = None;
                 Some(None)
             } else {
                 let label = format!("Tier {} up to", i + 1);
-                parse_into(seps, &mut tier.up_to, &label, Ok).map(Some)
+                parse_into(seps, &mut tier.up_to, &label, Ok)
+                    .map(Some)
+                    .or(kept.map(|t| t.up_to))
             };
-            match (apr, up_to) {
-                (Some(apr), Some(up_to)) => tiers.push(Tier { up_to, apr }),
-                _ => ok = false,
-            }
+            let (Some(apr), Some(up_to)) = (apr, up_to) else {
+                self.error = None;
+                return None;
+            };
+            tiers.push(Tier { up_to, apr });
         }
-        let min = parse_into(seps, &mut self.min, "Minimum", Ok);
+        let min = parse_into(seps, &mut self.min, "Minimum", Ok).unwrap_or(in_force.min_amount());
         let max = if self.max.text.trim().is_empty() {
             self.max.error = None;
-            Some(None)
+            None
         } else {
-            parse_into(seps, &mut self.max, "Cap", Ok).map(Some)
-        };
-        let (Some(min), Some(max), true) = (min, max, ok) else {
-            self.error = None;
-            return None;
+            parse_into(seps, &mut self.max, "Cap", Ok)
+                .map(Some)
+                .unwrap_or(in_force.max_cap())
         };
         let rate = match original.rate() {
             Rate::Flat(_) => Rate::Flat(tiers.first().map_or(Decimal::ZERO, |t| t.apr)),
@@ -151,6 +167,17 @@ impl RateEdits {
                 None
             }
         }
+    }
+}
+
+/// The tiers of `asset`; a flat APR as one unbounded tier.
+fn tiers_of(asset: &Asset) -> Vec<Tier> {
+    match asset.rate() {
+        Rate::Flat(apr) => vec![Tier {
+            up_to: None,
+            apr: *apr,
+        }],
+        Rate::Tiered(tiers) => tiers.clone(),
     }
 }
 
@@ -201,4 +228,94 @@ fn parse_into<T>(
             .map_err(|why| format!("{label} {why}."))
             .and_then(then)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::asset::spec_tiers;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().expect("decimal")
+    }
+
+    const EN: Separators = Separators::COMMA_POINT;
+
+    #[test]
+    fn a_field_that_does_not_read_keeps_its_value_and_the_others_apply() {
+        let mut spec = AssetSpec::flat("BNB", d("0.05"));
+        spec.min_amount = d("0.5");
+        spec.max_cap = Some(d("1000"));
+        let original = Asset::new(spec).expect("asset");
+        let mut edits = RateEdits::from_asset(&original, EN);
+        edits.tiers[0].apr.text = "x".into();
+        edits.max.text = "3000".into();
+        let edited = edits
+            .build(&original, &original, EN)
+            .expect("the cap applies");
+        assert_eq!(
+            *edited.rate(),
+            Rate::Flat(d("0.05")),
+            "the APR in force stays"
+        );
+        assert_eq!(edited.max_cap(), Some(d("3000")));
+        assert_eq!(edited.min_amount(), d("0.5"));
+        assert!(
+            edits.tiers[0].apr.error.is_some(),
+            "the APR field shows its error"
+        );
+        assert_eq!(edits.max.error, None);
+
+        // Now the minimum does not read either: it keeps 0.5; the APR, fixed, applies.
+        edits.min.text = "1,0".into();
+        edits.tiers[0].apr.text = "10".into();
+        let edited = edits
+            .build(&original, &edited, EN)
+            .expect("the APR applies");
+        assert_eq!(*edited.rate(), Rate::Flat(d("0.1")));
+        assert_eq!(edited.min_amount(), d("0.5"));
+        assert_eq!(
+            edited.max_cap(),
+            Some(d("3000")),
+            "the cap edited before stays"
+        );
+        assert!(edits.min.error.is_some());
+    }
+
+    #[test]
+    fn tiers_fall_back_one_value_at_a_time_and_a_broken_order_applies_nothing() {
+        // The spec's tiers: 12 % up to 500, 0.8 % up to 5,000, 0.3 % above.
+        let mut spec = AssetSpec::flat("USDT", d("0.12"));
+        spec.rate = Rate::Tiered(spec_tiers());
+        let original = Asset::new(spec).expect("asset");
+        let mut edits = RateEdits::from_asset(&original, EN);
+        edits.tiers[0].up_to.text = "five hundred".into();
+        edits.tiers[1].apr.text = "1.6".into();
+        let edited = edits
+            .build(&original, &original, EN)
+            .expect("tier 2's APR applies");
+        let Rate::Tiered(tiers) = edited.rate() else {
+            panic!("still tiered")
+        };
+        assert_eq!(
+            tiers[0].up_to,
+            Some(d("500")),
+            "tier 1's bound in force stays"
+        );
+        assert_eq!(tiers[1].apr, d("0.016"));
+        assert_eq!(tiers[2].apr, d("0.003"));
+        assert!(edits.tiers[0].up_to.error.is_some());
+
+        // Bounds out of order: the combination is refused as a whole.
+        edits.tiers[0].up_to.text = "6000".into();
+        assert_eq!(edits.build(&original, &edited, EN), None);
+        assert!(
+            edits
+                .error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("Tier 2 up to")),
+            "{:?}",
+            edits.error
+        );
+    }
 }

@@ -11,8 +11,9 @@ use super::format::percent_text;
 use super::rate_edits::RateEdits;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
+use crate::config::typed_time::parse_typed_time;
 use crate::config::widget_config::ConfiguredAsset;
-use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
+use crate::engine::{Asset, BalanceChange, Rate, Timeline};
 
 /// Text typed into a field and what is wrong with it, if anything.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -171,7 +172,7 @@ impl Row {
                 .changes
                 .iter()
                 .filter_map(|c| {
-                    let at = TimeOfDay::parse(c.at.text.trim())?;
+                    let at = parse_typed_time(&c.at.text)?;
                     Some((at, parse_typed(&c.balance.text, seps).ok()?))
                 })
                 .collect();
@@ -194,10 +195,18 @@ impl Row {
     pub fn shows_last_good_estimate(&self) -> bool {
         self.balance.error.is_some()
             || self.estimate_error.is_some()
+            || self.edits.as_ref().is_some_and(RateEdits::has_errors)
             || self
                 .changes
                 .iter()
                 .any(|c| c.at.error.is_some() || c.balance.error.is_some())
+    }
+
+    /// Why the total with compounding cannot be shown, when compounding is
+    /// `on` and the compounded projection outgrows a decimal.
+    pub fn compound_error(&self, on: bool) -> Option<String> {
+        let why = self.estimate.as_ref()?.total_compound.as_ref().err()?;
+        on.then(|| format!("Cannot estimate with compounding: {why}."))
     }
 
     /// Symbol of the row.
@@ -206,7 +215,8 @@ impl Row {
     }
 
     /// Validates every input field, then recomputes the estimates if all are
-    /// valid. On any error the last good estimates stay.
+    /// valid. While a field does not read, the last good estimates stay; when
+    /// the engine cannot estimate valid inputs, none is shown.
     pub fn refresh(&mut self, horizon: Horizon) {
         let timeline = self.timeline(horizon.separators);
         let Some(timeline) = timeline else {
@@ -223,7 +233,11 @@ impl Row {
                 self.estimate = Some(Rc::new(e));
                 self.estimate_error = None;
             }
-            Err(e) => self.estimate_error = Some(format!("Cannot estimate: {}.", e.message)),
+            Err(e) => {
+                // Valid inputs with no answer: the last estimate was for others.
+                self.estimate = None;
+                self.estimate_error = Some(format!("Cannot estimate: {}.", e.message));
+            }
         }
         if self.edits.is_some() {
             self.before = estimate(&self.original, &timeline, horizon.days, horizon.with_plot)
@@ -246,8 +260,8 @@ impl Row {
         let mut all_ok = opening.is_some();
         for change in &mut self.changes {
             let at = change.at.check(|t| {
-                TimeOfDay::parse(t.trim())
-                    .ok_or_else(|| "Time must be HH:MM, from 00:00 to 23:59.".to_string())
+                parse_typed_time(t)
+                    .ok_or_else(|| "Time must be HH:MM (UTC), from 00:00 to 23:59.".to_string())
             });
             let balance = change
                 .balance
@@ -295,5 +309,87 @@ mod tests {
         // Not a number under the old locale: left as typed (its error stays).
         assert_eq!(retyped("12abc", de, en), "12abc");
         assert_eq!(retyped("", de, en), "");
+    }
+
+    fn row_of(spec: crate::engine::AssetSpec) -> Row {
+        let item = ConfiguredAsset {
+            asset: Asset::new(spec).expect("asset"),
+            sample_rate: false,
+            sample_cap: false,
+        };
+        Row::new(item, false, Separators::COMMA_POINT)
+    }
+
+    fn typed(row: &mut Row, balance: &str, days: u32) {
+        row.balance = Field::new(balance);
+        row.refresh(Horizon {
+            days,
+            with_plot: true,
+            separators: Separators::COMMA_POINT,
+        });
+    }
+
+    fn d(text: &str) -> Decimal {
+        text.parse().expect("decimal")
+    }
+
+    #[test]
+    fn a_compounded_total_too_large_leaves_the_total_without_compounding() {
+        // 365 % APR, uncapped: 1,000,000 earns 1,000,000 × 3.65 ÷ 365 = 10,000 a day.
+        let mut row = row_of(crate::engine::AssetSpec::flat("ONEP", d("3.65")));
+        typed(&mut row, "1000000", 3650);
+        let e = row.estimate.clone().expect("an estimate");
+        assert_eq!(e.day.reward, d("10000"));
+        // Without compounding: 3,650 days × 10,000 = 36,500,000.
+        assert_eq!(e.total(false), Some(d("36500000")));
+        // With it, 1 % a day for ten years: 1,000,000 × 1.01^3650 ≈ 6 × 10^21,
+        // whose 8-decimal payouts no longer fit in 96 bits.
+        assert_eq!(e.total(true), None);
+        assert_eq!(row.compound_error(false), None);
+        let why = row
+            .compound_error(true)
+            .expect("named when compounding is on");
+        assert!(
+            why.starts_with("Cannot estimate with compounding: "),
+            "{why}"
+        );
+        let plot = e.plot.as_ref().expect("the open row's plot");
+        assert!(plot.compound.is_empty());
+        assert_eq!(plot.simple.last().copied(), Some(d("36500000")));
+        assert_eq!(row.estimate_error, None);
+    }
+
+    #[test]
+    fn the_largest_balance_under_a_cap_has_a_total_without_compounding() {
+        // Capped at 1,000: 1,000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630 a day;
+        // 30 days held: 30 × 0.13698630 = 4.10958900.
+        let mut spec = crate::engine::AssetSpec::flat("BNB", d("0.05"));
+        spec.max_cap = Some(d("1000"));
+        let mut row = row_of(spec);
+        typed(&mut row, "79228162514264337593543950335", 30);
+        let e = row.estimate.clone().expect("an estimate");
+        assert_eq!(e.total(false), Some(d("4.10958900")));
+        // Compounded, the balance itself would pass the largest decimal.
+        assert_eq!(e.total(true), None);
+    }
+
+    #[test]
+    fn valid_inputs_the_engine_cannot_estimate_show_no_old_numbers() {
+        // 365 % APR: the largest decimal earns 1 % of itself a day, whose
+        // 8-decimal payout does not fit in 96 bits.
+        let mut row = row_of(crate::engine::AssetSpec::flat("ONEP", d("3.65")));
+        typed(&mut row, "1000", 1);
+        assert!(row.estimate.is_some());
+        typed(&mut row, "79228162514264337593543950335", 1);
+        assert_eq!(row.estimate, None, "no estimate of 1000 beside the error");
+        assert!(row
+            .estimate_error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Cannot estimate: ")));
+        // A field that does not read keeps the last estimate (marked stale).
+        typed(&mut row, "1000", 1);
+        typed(&mut row, "1000x", 1);
+        assert!(row.estimate.is_some());
+        assert!(row.shows_last_good_estimate());
     }
 }

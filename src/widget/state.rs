@@ -10,7 +10,7 @@ use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
 use crate::config::currency::Currency;
-use crate::config::decimal::typed_form;
+use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
 use crate::engine::MAX_DAYS;
@@ -201,11 +201,7 @@ impl State {
                 self.custom_horizon = Some(Field::new(self.horizon_days.to_string()));
             }
             Action::SetCustomHorizon(text) => {
-                let parsed = text
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|d| (1..=MAX_DAYS).contains(d));
+                let parsed = horizon_days(&text, self.style.separators());
                 let error = parsed.is_none().then(|| {
                     format!("Horizon must be a whole number of days from 1 to {MAX_DAYS}.")
                 });
@@ -279,7 +275,8 @@ impl State {
             let row = Rc::make_mut(rc);
             change(row);
             if let Some(edits) = row.edits.as_mut() {
-                if let Some(asset) = edits.build(&row.original, horizon.separators) {
+                if let Some(asset) = edits.build(&row.original, &row.item.asset, horizon.separators)
+                {
                     row.item.asset = asset;
                 }
             }
@@ -453,6 +450,18 @@ impl State {
     }
 }
 
+/// A custom horizon as typed, digit groups allowed (`1,000` in en-US): a
+/// whole number of days from 1 to [`MAX_DAYS`].
+fn horizon_days(text: &str, seps: Separators) -> Option<u32> {
+    let days = parse_typed(text, seps).ok()?.normalize();
+    if days.scale() != 0 {
+        return None;
+    }
+    u32::try_from(days.mantissa())
+        .ok()
+        .filter(|d| (1..=MAX_DAYS).contains(d))
+}
+
 /// The custom-horizon field for `days`: none when a preset shows them.
 fn custom_horizon_field(days: u32) -> Option<Field> {
     (!HORIZON_PRESETS.contains(&days)).then(|| Field::new(days.to_string()))
@@ -466,5 +475,23 @@ impl yew::Reducible for State {
         let mut next = Rc::unwrap_or_clone(self);
         next.apply(action);
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_custom_horizon_is_typed_like_any_number_of_the_locale() {
+        let (en, de) = (Separators::COMMA_POINT, Separators::POINT_COMMA);
+        assert_eq!(horizon_days("45", en), Some(45));
+        assert_eq!(horizon_days(" 1,000 ", en), Some(1000));
+        assert_eq!(horizon_days("1.000", de), Some(1000));
+        assert_eq!(horizon_days("3,650", en), Some(3650));
+        assert_eq!(horizon_days("90.0", en), Some(90));
+        for bad in ["", "0", "3,651", "1.5", "-3", "1,00", "abc", "99999999999"] {
+            assert_eq!(horizon_days(bad, en), None, "{bad:?}");
+        }
     }
 }

@@ -233,6 +233,18 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
     assert.equal(await hookText(w, "daily-reward-BNB"), "0.27397260", typed);
     assert.equal(await hookText(w, "apr-BNB"), "10%", typed);
   }
+  // While the APR does not read, an edit of the cap still applies (the APR in
+  // force stays 10 %): 1000 capped at 400 → 400 × 0.10 ÷ 365 = 0.1095890410… → 0.10958904.
+  await w.getByTestId("apr-input-BNB").fill("abc");
+  await w.getByTestId("max-input-BNB").fill("400");
+  await textIs(daily(w, "BNB"), "0.10958904");
+  await textIs(w.getByTestId("max-BNB"), "400");
+  await textIs(w.getByTestId("status-BNB"), /cap/);
+  // The row says its figures are not all of what is typed.
+  assert.match(await w.getByTestId("asset-row-BNB").locator(".ss-explain").textContent(), /^Last valid entry: /);
+  assert.equal(await w.getByTestId("apr-input-BNB").getAttribute("aria-invalid"), "true");
+  await w.getByTestId("max-input-BNB").fill("1000");
+  await textIs(daily(w, "BNB"), "0.27397260");
   // A typed percent sign is fine: "12.5 %" → 1000 × 0.125 ÷ 365 = 0.3424657534… → 0.34246575.
   await w.getByTestId("apr-input-BNB").fill("12.5 %");
   await textIs(daily(w, "BNB"), "0.34246575");

@@ -178,7 +178,7 @@ test("missing fields are errors naming them; a config without assets uses the sa
 });
 
 test("extra (unknown) fields are errors: they are usually typos", async () => {
-  const expectedTop = "unknown field (expected one of: assets, mode, locale, horizon_days, theme, storage_key)";
+  const expectedTop = "unknown field (expected one of: assets, mode, locale, horizon_days, theme, storage_key, currency)";
   const expectedAsset =
     "unknown field (expected one of: symbol, name, apr, tiers, min_amount, max_cap, payout_decimals, snapshots_per_day, price)";
   await expectErrors([
@@ -357,7 +357,7 @@ test("10,000 assets is a precise error; 1,000 (the limit) render, safely, and es
   await page.close();
 });
 
-test("hostile typed balances get precise inline errors; the last estimate and the other rows stay", async () => {
+test("hostile typed balances get precise inline errors; the last estimate (or, for a balance too large to estimate, none) and the other rows stay", async () => {
   const page = await openMounted(ctx, {
     assets: [
       { symbol: "BNB", apr: "0.05", min_amount: "0.5", max_cap: "1000" },
@@ -409,7 +409,11 @@ test("hostile typed balances get precise inline errors; the last estimate and th
   // decimals 33 digits) cannot be a decimal payout: an error, not a wrong number.
   await w.getByTestId("balance-input-SOL").fill("9".repeat(28));
   await textIs(w.getByTestId("error-SOL"), /too large/);
-  assert.equal(await hookText(w, "daily-reward-SOL"), "100.00005000", "the last valid estimate stays");
+  // The estimate of 1,000,000.5 SOL would be a wrong answer for this balance: none shows.
+  assert.equal(await hookText(w, "daily-reward-SOL"), "—");
+  assert.equal(await hookText(w, "cumulative-reward-SOL"), "—");
+  assert.equal(await hookText(w, "status-SOL"), "No estimate");
+  assert.equal(await hookText(w, "daily-reward-BNB"), "0.13698630", "other rows untouched");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -138,9 +138,9 @@ test("a bad change time or balance shows an error on that change and keeps the l
   const balance = page.getByTestId("change-balance-BNB-0");
   // Each field has its own error, linked to it for screen readers.
   let error = page.getByTestId("change-time-error-BNB-0");
-  for (const bad of ["25:00", "12:60", "1200", "noon"]) {
+  for (const bad of ["25:00", "12:60", "1260", "12345", "6:3", "noon"]) {
     await time.fill(bad);
-    await expectText(error, /^Time must be HH:MM, from 00:00 to 23:59\.$/, bad);
+    await expectText(error, /^Time must be HH:MM \(UTC\), from 00:00 to 23:59\.$/, bad);
     assert.equal(await time.getAttribute("aria-invalid"), "true");
     assert.equal(await time.getAttribute("aria-describedby"), await error.getAttribute("id"));
     assert.equal(await hookText(page, "daily-reward-BNB"), "0.10273972", bad);
@@ -149,6 +149,18 @@ test("a bad change time or balance shows an error on that change and keeps the l
     // The snapshots say they are from the last valid entries.
     await expectText(page.getByTestId("stale-note-BNB"), /last valid entries/);
   }
+  // The other usual ways of writing 12:00 are read as 12:00.
+  for (const noon of ["1200", "12"]) {
+    await time.fill(noon);
+    await expectGone(error);
+    await expectText(bnb.daily, "0.10273972", noon);
+  }
+  // 6:30 (as 630, without the colon a phone's number pad lacks): snapshot i
+  // is at ⌊i × 86400 ÷ 24⌋ s = i hours, so 00:00 … 06:00 see 1000 (7 of
+  // them) and 07:00 … 23:00 see 500 (17): (7000 + 8500) ÷ 24 = 645.8333…
+  await time.fill("630");
+  await expectGone(error);
+  await expectText(page.getByTestId("average-BNB"), /^645\.8333/);
   await time.fill("12:00");
   await expectGone(error);
   await expectGone(page.getByTestId("stale-note-BNB"));

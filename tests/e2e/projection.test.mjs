@@ -92,6 +92,10 @@ test("a custom horizon: any whole number of days from 1 to 3650, inline error ot
     assert.equal(await hookText(page, "cumulative-reward-BNB"), "1.36986300", bad);
     assert.equal(await hookText(page, "cumulative-reward-ONEP"), "10.00000000", bad);
   }
+  // Typed like any number of the locale: 1,000 days = 1000 × 0.13698630 = 136.98630000.
+  await custom.fill("1,000");
+  await expectText(row(page, "BNB").cumulative, "136.98630000");
+  assert.equal(await page.locator("thead th").nth(6).textContent(), "Cumulative (1000 d)");
   await custom.fill("3650");
   await expectGone(page.getByTestId("horizon-error"));
   // 3650 × 0.13698630 = 499.99999500; 3650 × 1 = 3650.00000000
@@ -214,6 +218,35 @@ test("the plot draws cumulative rewards with and without compounding as SVG", as
   plot = await plotPaths(page, "ONEP");
   assert.ok(plot.simple.d.length >= 2 && plot.simple.d.length <= 365);
   assert.match(await figure.locator("svg").textContent(), /day 1.*day 365/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a compounded total too large for a decimal: the total without compounding still shows", async () => {
+  const page = await openWidget(ctx, userConfig([ONEP], { horizon_days: 3650 }));
+  const onep = row(page, "ONEP");
+  await typeBalance(page, "ONEP", "1000000");
+  // 1,000,000 × 3.65 ÷ 365 = 10,000 a day; held ten years: 3650 × 10,000 = 36,500,000.
+  await expectText(onep.daily, "10000.00000000");
+  await expectText(onep.cumulative, "36500000.00000000");
+  assert.equal(await onep.error.count(), 0);
+  // Compounded at 1 % a day for ten years, 1,000,000 × 1.01^3650 ≈ 6 × 10^21
+  // with 8 decimals needs more than 96 bits: that total alone is unavailable.
+  await page.getByTestId("compound-toggle").check();
+  await expectText(onep.error, /^Cannot estimate with compounding: /);
+  await expectText(onep.cumulative, "—");
+  assert.equal(await hookText(page, "daily-reward-ONEP"), "10000.00000000");
+  await page.getByTestId("details-toggle-ONEP").click();
+  const svg = page.getByTestId("plot-ONEP").locator("svg");
+  assert.equal(
+    await svg.getAttribute("aria-label"),
+    "Cumulative ONEP rewards over 3650 days: too large to compute with compounding, 36,500,000.00000000 without",
+  );
+  // Only the line without compounding is drawn.
+  assert.equal(await svg.locator("path.ss-line-compound").getAttribute("d"), "");
+  await page.getByTestId("compound-toggle").uncheck();
+  await expectGone(onep.error);
+  await expectText(onep.cumulative, "36500000.00000000");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

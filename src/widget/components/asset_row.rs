@@ -88,14 +88,17 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         .balance
         .error
         .clone()
-        .or_else(|| row.estimate_error.clone());
+        .or_else(|| row.estimate_error.clone())
+        .or_else(|| row.compound_error(props.settings.compound));
     let input_id = format!("ss-balance-{sym}");
     let error_id = format!("ss-balance-error-{sym}");
     let details_id = format!("ss-details-{sym}");
 
-    let badge = estimate.map_or(Badge::Empty, |e| {
-        Badge::of(e.day.status, e.day.below_payout_precision)
-    });
+    let badge = match estimate {
+        Some(e) => Badge::of(e.day.status, e.day.below_payout_precision),
+        None if row.estimate_error.is_some() => Badge::NoEstimate,
+        None => Badge::Empty,
+    };
     let before_badge = row
         .before
         .as_ref()
@@ -103,11 +106,14 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let explanation = explanation(row, props.settings.style);
 
     let daily = estimate.map(|e| with_decimals(e.day.reward, pd));
-    let cumulative = estimate.map(|e| with_decimals(e.total(props.settings.compound), pd));
+    let cumulative = estimate
+        .and_then(|e| e.total(props.settings.compound))
+        .map(|t| with_decimals(t, pd));
     let cumulative_before = row
         .before
         .as_ref()
-        .map(|e| with_decimals(e.total(props.settings.compound), pd));
+        .and_then(|e| e.total(props.settings.compound))
+        .map(|t| with_decimals(t, pd));
     let before = row.before.as_ref().map(|e| with_decimals(e.day.reward, pd));
 
     html! {

@@ -7,6 +7,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::config::scenario::MAX_CHANGES;
+use crate::config::typed_time::parse_typed_time;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
 
@@ -117,7 +118,10 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                                 aria-describedby={change.balance.error.as_ref().map(|_| bal_error_id.clone())}
                                 data-testid={format!("change-balance-{sym}-{pos}")} />
                             <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
-                                aria-label={format!("Remove {sym} change {} (at {})", pos + 1, change.at.text)}>{ "Remove" }</button>
+                                aria-label={match parse_typed_time(&change.at.text) {
+                                    Some(at) => format!("Remove {sym} change {} (at {at})", pos + 1),
+                                    None => format!("Remove {sym} change {}", pos + 1),
+                                }}>{ "Remove" }</button>
                             // Always one element here: Yew matches unkeyed siblings from
                             // the end, so a varying number of trailing nodes would make it
                             // replace the inputs (and drop their focus) on a keystroke.

@@ -98,10 +98,13 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
             .collect::<String>()
     };
     let path = |values: &[Decimal]| path_of(&s.days, values);
+    let with_compounding = s
+        .compound
+        .last()
+        .map_or_else(|| "too large to compute".to_string(), |v| text(*v));
     let mut title = format!(
-        "Cumulative {} rewards over {last_day} days: {} with compounding, {} without",
+        "Cumulative {} rewards over {last_day} days: {with_compounding} with compounding, {} without",
         props.symbol,
-        text(s.compound.last().copied().unwrap_or_default()),
         text(s.simple.last().copied().unwrap_or_default())
     );
     if let Some(last) = before.as_ref().and_then(|(_, values)| values.last()) {

@@ -12,6 +12,8 @@ use crate::engine::Status;
 pub enum Badge {
     /// No balance typed yet.
     Empty,
+    /// Valid inputs the engine cannot estimate (numbers too large).
+    NoEstimate,
     /// Average below the minimum.
     BelowMinimum,
     /// Average above the cap.
@@ -36,6 +38,7 @@ impl Badge {
     fn label(self) -> &'static str {
         match self {
             Badge::Empty => "Enter a balance",
+            Badge::NoEstimate => "No estimate",
             Badge::BelowMinimum => "Below minimum",
             Badge::Capped => "Over the cap",
             Badge::Eligible => "Fully eligible",
@@ -45,7 +48,7 @@ impl Badge {
 
     fn class(self) -> &'static str {
         match self {
-            Badge::Empty => "badge badge-empty",
+            Badge::Empty | Badge::NoEstimate => "badge badge-empty",
             Badge::BelowMinimum => "badge badge-minimum",
             Badge::Capped => "badge badge-cap",
             Badge::Eligible => "badge badge-eligible",
