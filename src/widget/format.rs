@@ -151,13 +151,26 @@ pub fn fraction_from_percent(percent: Decimal) -> Option<Decimal> {
     Some(v)
 }
 
-/// APY fraction as a percent rounded to two decimals, e.g. `5.13`.
+/// APY fraction as a percent rounded to two decimals, e.g. `5.13`; a
+/// positive one that would round to 0 keeps two significant digits
+/// (`0.0015`), so a rate that earns never reads as 0 %.
 pub fn apy_percent_text(apy: Decimal) -> String {
+    let round =
+        |p: Decimal, dp: u32| p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     apy.checked_mul(Decimal::ONE_HUNDRED)
         .map(|p| {
-            p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-                .normalize()
-                .to_string()
+            let mut dp = 2;
+            if p > Decimal::ZERO && round(p, dp).is_zero() {
+                // The place of the first significant digit, then one more.
+                while dp < 27
+                    && p.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
+                        .is_zero()
+                {
+                    dp += 1;
+                }
+                dp += 1;
+            }
+            round(p, dp).normalize().to_string()
         })
         .unwrap_or_else(|| "—".to_string())
 }
@@ -295,6 +308,25 @@ mod tests {
         // 1,000: (60 + 500 × 0.008) ÷ 1,000 = 64 ÷ 1,000.
         assert_eq!(blended_apr(&tiers, d("1000")), Some(d("0.064")));
         assert_eq!(blended_apr(&tiers, Decimal::ZERO), None);
+    }
+
+    #[test]
+    fn apy_percent_keeps_two_significant_digits_when_small() {
+        // 0.0512674965… → 5.13 %.
+        assert_eq!(apy_percent_text(d("0.0512674965")), "5.13");
+        assert_eq!(apy_percent_text(d("0.1")), "10");
+        assert_eq!(apy_percent_text(Decimal::ZERO), "0");
+        // An APR of 0.0015 % (0.000015): APY (1 + 0.000015 ÷ 365)^365 − 1
+        // = 0.0000150001… → 0.00150001… % → 0.0015 %.
+        assert_eq!(apy_percent_text(d("0.0000150001")), "0.0015");
+        // 0.004999 % rounds to 0.00 at two decimals: 0.005 at two significant digits.
+        assert_eq!(apy_percent_text(d("0.00004999")), "0.005");
+        assert_eq!(apy_percent_text(d("0.00005")), "0.01");
+        // The smallest positive decimal: still not 0.
+        assert_eq!(
+            apy_percent_text(Decimal::new(1, 28)),
+            "0.00000000000000000000000001"
+        );
     }
 
     #[test]

@@ -106,6 +106,13 @@ test("estimates are announced politely; errors are described on their field", as
     assert.equal(await page.getByTestId(`status-${sym}`).getAttribute("aria-live"), "polite", sym);
     assert.equal(await page.getByTestId(`asset-row-${sym}`).locator(".ss-explain").getAttribute("aria-live"), null, sym);
   }
+  // What is announced names the token and the period; the hook's text stays the digits.
+  await typeBalance(page, "BNB", "1000");
+  await expectText(row(page, "BNB").daily, "0.13698630");
+  assert.match(
+    await page.getByTestId("asset-row-BNB").locator(".c-daily").ariaSnapshot(),
+    /^  - status: 0\.13698630 BNB a day$/m,
+  );
   // The timeline's arrows are heard as "then".
   assert.equal(await page.getByTestId("activation-timeline").getByRole("img", { name: "then" }).count(), 2);
   // The live region is the element whose text changes: 1000 × 0.05 ÷ 365 → 0.13698630.

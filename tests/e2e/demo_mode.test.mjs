@@ -156,6 +156,9 @@ test("editing the minimum and the cap in place", async () => {
   // Minimum 200: 100 is now below it → 0; before (minimum 0.5) still 0.01369863.
   await retype(w, "min-input-BNB", "200");
   await textIs(w.getByTestId("min-BNB"), "200");
+  // The configured minimum shows first, as the APR's does: "0.5 → 200".
+  await textIs(w.getByTestId("min-before-BNB"), "0.5");
+  await countIs(w.getByTestId("max-before-BNB"), 0);
   await textIs(w.getByTestId("status-BNB"), /minimum/i);
   await textIs(daily(w, "BNB"), "0.00000000");
   await textIs(before(w, "BNB"), "0.01369863");
@@ -163,9 +166,11 @@ test("editing the minimum and the cap in place", async () => {
   // Back to 0.5, 1000 held, cap 500: only 500 earns: 500 × 0.05 ÷ 365
   // = 0.0684931506… → 0.06849315; before (cap 1000): 0.13698630.
   await retype(w, "min-input-BNB", "0.5");
+  await countIs(w.getByTestId("min-before-BNB"), 0);
   await typeBalance(w, "BNB", "1000");
   await retype(w, "max-input-BNB", "500");
   await textIs(w.getByTestId("max-BNB"), "500");
+  await textIs(w.getByTestId("max-before-BNB"), "1000");
   await textIs(w.getByTestId("status-BNB"), /cap/i);
   await textIs(daily(w, "BNB"), "0.06849315");
   await textIs(before(w, "BNB"), "0.13698630");
@@ -178,6 +183,11 @@ test("editing the minimum and the cap in place", async () => {
   await textIs(before(w, "BNB"), "0.13698630");
   await textIs(w.getByTestId("status-BNB"), /eligible/i);
   assert.doesNotMatch(await hookText(w, "max-BNB"), /\d/, "no cap shown");
+  await textIs(w.getByTestId("max-before-BNB"), "1000");
+  // SOL, configured uncapped, given a cap: "No cap → 50".
+  await retype(w, "max-input-SOL", "50");
+  await textIs(w.getByTestId("max-before-SOL"), "No cap");
+  await textIs(w.getByTestId("max-SOL"), "50");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -19,7 +19,7 @@ pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     let wrap = digits > 12;
     let wbr = || wrap.then(|| html! { <wbr /> });
     html! {
-        <span class="ss-n">
+        <span class={if wrap { "ss-n ss-long" } else { "ss-n" }}>
             { g.head }
             // Inside the group, after its CSS-drawn separator: "1,000,|000".
             { for g.groups.into_iter().map(|group| html! { <span class="g">{ wbr() }{ group }</span> }) }
@@ -56,9 +56,14 @@ fn fraction_html(fraction: &str, decimal: char, wrap: bool) -> Html {
 /// Demo mode: the value under the original config (hooked as `testid`),
 /// then the arrow to the current value.
 pub fn before_html(testid: String, value: Decimal, style: NumberStyle) -> Html {
+    before_shown_html(testid, grouped_html(value, style))
+}
+
+/// As [`before_html`], for a value already drawn (say, "No cap").
+pub fn before_shown_html(testid: String, shown: Html) -> Html {
     html! {
         <span class="ss-before" title="Under the original config">
-            <span class="ss-num" data-testid={testid}>{ grouped_html(value, style) }</span>
+            <span class="ss-num" data-testid={testid}>{ shown }</span>
             { becomes_html() }
         </span>
     }

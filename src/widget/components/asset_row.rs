@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::amount::{becomes_html, before_html, grouped_html};
+use super::amount::{becomes_html, before_html, before_shown_html, grouped_html};
 use super::apr_cell::apr_cell;
 use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
@@ -131,6 +131,9 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     </button>
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
+                    if props.settings.demo && row.original.min_amount() != asset.min_amount() {
+                        { before_html(format!("min-before-{sym}"), row.original.min_amount(), num) }
+                    }
                     <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), num) }</span>
                     if props.settings.demo {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
@@ -138,8 +141,11 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     }
                 </td>
                 <td role="cell" class="c-max" data-label="Maximum">
+                    if props.settings.demo && row.original.max_cap() != asset.max_cap() {
+                        { before_shown_html(format!("max-before-{sym}"), cap_html(row.original.max_cap(), num)) }
+                    }
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
-                        { asset.max_cap().map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, num)) }
+                        { cap_html(asset.max_cap(), num) }
                     </span>
                     if row.shows_sample_cap() {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
@@ -170,14 +176,16 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     if let Some(b) = before {
                         { before_html(format!("daily-reward-before-{sym}"), b, num) }
                     }
+                    // Announced as "0.13698630 BNB a day": the words come from CSS
+                    // (`data-sr`), so the hook's text stays the payout digits.
                     <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
-                        title={stale.then_some("Last valid estimate")}>
+                        data-sr={format!(" {sym} a day")} title={stale.then_some("Last valid estimate")}>
                         { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
-                    <span class="ss-unit">{ format!(" {sym}") }</span>
+                    <span class="ss-unit" aria-hidden="true">{ format!(" {sym}") }</span>
                     { fiat_line(num, props.settings.currency, before, daily, asset.price()) }
                 </td>
-                <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({} d)", props.settings.horizon_days)}>
+                <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({}\u{a0}d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
                         { before_html(format!("cumulative-reward-before-{sym}"), b, num) }
                     }
@@ -210,6 +218,11 @@ fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
         .and_then(|e| e.field(target))
         .cloned()
         .unwrap_or_default()
+}
+
+/// A cap, or "No cap".
+fn cap_html(cap: Option<Decimal>, num: NumberStyle) -> Html {
+    cap.map_or_else(|| html! { "No cap" }, |cap| grouped_html(cap, num))
 }
 
 /// The fiat value of `amount` at `price`, in `currency` when configured; in

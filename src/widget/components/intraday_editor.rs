@@ -107,16 +107,20 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                     let which = html! { <span class="ss-sr-only">{ format!("{sym} change {}: ", pos + 1) }</span> };
                     html! {
                         <li key={id} class="ss-change">
-                            <label for={time_id.clone()}>{ which.clone() }{ "At (UTC)" }</label>
-                            <input id={time_id} class="ss-input ss-input-time" type="text" inputmode="numeric" placeholder="HH:MM"
-                                value={change.at.text.clone()} oninput={on_time} aria-invalid={change.at.error.is_some().to_string()}
-                                aria-describedby={change.at.error.as_ref().map(|_| time_error_id.clone())}
-                                data-testid={format!("change-time-{sym}-{pos}")} />
-                            <label for={bal_id.clone()}>{ which }{ "new balance" }</label>
-                            <input id={bal_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off"
-                                value={change.balance.text.clone()} oninput={on_balance} aria-invalid={change.balance.error.is_some().to_string()}
-                                aria-describedby={change.balance.error.as_ref().map(|_| bal_error_id.clone())}
-                                data-testid={format!("change-balance-{sym}-{pos}")} />
+                            <span class="ss-pair">
+                                <label for={time_id.clone()}>{ which.clone() }{ "At (UTC)" }</label>
+                                <input id={time_id} class="ss-input ss-input-time" type="text" inputmode="numeric" placeholder="HH:MM"
+                                    value={change.at.text.clone()} oninput={on_time} aria-invalid={change.at.error.is_some().to_string()}
+                                    aria-describedby={change.at.error.as_ref().map(|_| time_error_id.clone())}
+                                    data-testid={format!("change-time-{sym}-{pos}")} />
+                            </span>
+                            <span class="ss-pair">
+                                <label for={bal_id.clone()}>{ which }{ "new balance" }</label>
+                                <input id={bal_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off"
+                                    value={change.balance.text.clone()} oninput={on_balance} aria-invalid={change.balance.error.is_some().to_string()}
+                                    aria-describedby={change.balance.error.as_ref().map(|_| bal_error_id.clone())}
+                                    data-testid={format!("change-balance-{sym}-{pos}")} />
+                            </span>
                             <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
                                 aria-label={match parse_typed_time(&change.at.text) {
                                     Some(at) => format!("Remove {sym} change {} (at {at})", pos + 1),
