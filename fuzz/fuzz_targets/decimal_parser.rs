@@ -1,6 +1,6 @@
 //! Any bytes into every text parser: strict decimals, typed balances in every
 //! locale's separators, the zero-copy cohort parser, cohort lines and whole
-//! cohort files, share-link scenarios, times, locale tags.
+//! cohort files, share-link scenarios, times (strict and as typed), locale tags.
 #![no_main]
 
 use std::rc::Rc;
@@ -10,6 +10,7 @@ use soft_staking::config::cohort_csv::parse_line;
 use soft_staking::config::decimal::{parse_decimal, parse_typed, parse_typed_balance, Separators};
 use soft_staking::config::locale::NumberStyle;
 use soft_staking::config::scenario::Scenario;
+use soft_staking::config::typed_time::parse_typed_time;
 use soft_staking::engine::quick::parse_raw_amount;
 use soft_staking::engine::{Asset, AssetSpec, TimeOfDay};
 use soft_staking::widget::cohort_job::CohortJob;
@@ -30,7 +31,13 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = NumberStyle::for_locale(text);
         let _ = parse_line(text);
-        let _ = TimeOfDay::parse(text);
+        if let Some(t) = TimeOfDay::parse(text) {
+            // A strict HH:MM reads the same in the widget's lenient reader.
+            assert_eq!(parse_typed_time(text), Some(t));
+        }
+        if let Some(t) = parse_typed_time(text) {
+            assert_eq!(TimeOfDay::parse(&t.to_string()), Some(t));
+        }
         if let Ok(s) = Scenario::decode(text) {
             assert_eq!(Scenario::decode(&s.encode()), Ok(s));
         }

@@ -7,6 +7,10 @@ use crate::engine::TimeOfDay;
 /// The time `text` means (surrounding spaces ignored), or `None`.
 pub fn parse_typed_time(text: &str) -> Option<TimeOfDay> {
     let text = text.trim();
+    if !text.is_ascii() {
+        // Digits and ':' only; and byte positions below are char boundaries.
+        return None;
+    }
     let (hours, minutes) = match text.split_once(':') {
         Some((h, m)) if (1..=2).contains(&h.len()) && m.len() == 2 => (h, m),
         Some(_) => return None,
