@@ -48,19 +48,13 @@ impl RateEdits {
     /// (`seps`) types numbers.
     pub fn from_asset(asset: &Asset, seps: Separators) -> RateEdits {
         let field = |plain: String| Field::new(typed_form(&plain, seps));
-        let tiers = match asset.rate() {
-            Rate::Flat(apr) => vec![TierEdit {
-                up_to: Field::default(),
-                apr: field(percent_text(*apr)),
-            }],
-            Rate::Tiered(tiers) => tiers
-                .iter()
-                .map(|t| TierEdit {
-                    up_to: field(t.up_to.map(|u| u.to_string()).unwrap_or_default()),
-                    apr: field(percent_text(t.apr)),
-                })
-                .collect(),
-        };
+        let tiers = tiers_of(asset)
+            .iter()
+            .map(|t| TierEdit {
+                up_to: field(t.up_to.map(|u| u.to_string()).unwrap_or_default()),
+                apr: field(percent_text(t.apr)),
+            })
+            .collect();
         RateEdits {
             tiers,
             min: field(asset.min_amount().to_string()),
@@ -114,14 +108,17 @@ impl RateEdits {
 
     /// Validates every field and builds the edited asset from `original`.
     /// A field that does not read (its error set) keeps its value in
-    /// `in_force`, so an edit of another field still applies; `None` when the
-    /// values together break a rule (`error` set).
+    /// `in_force` (the asset shown; after an `update()`, the configured one),
+    /// so an edit of another field still applies; `None` when the values
+    /// together break a rule (`error` set).
     pub fn build(&mut self, original: &Asset, in_force: &Asset, seps: Separators) -> Option<Asset> {
-        let kept_tiers = tiers_of(in_force);
+        let (kept_tiers, original_tiers) = (tiers_of(in_force), tiers_of(original));
         let last = self.tiers.len().saturating_sub(1);
         let mut tiers = Vec::with_capacity(self.tiers.len());
         for (i, tier) in self.tiers.iter_mut().enumerate() {
-            let kept = kept_tiers.get(i);
+            // The edits have as many tiers as the original (and the asset in
+            // force: a shared scenario with another count is refused).
+            let kept = kept_tiers.get(i).or(original_tiers.get(i));
             let apr = parse_percent_into(seps, &mut tier.apr).or(kept.map(|t| t.apr));
             let up_to = if i == last {
                 tier.up_to.error = None;
@@ -133,6 +130,7 @@ impl RateEdits {
                     .or(kept.map(|t| t.up_to))
             };
             let (Some(apr), Some(up_to)) = (apr, up_to) else {
+                // Not read, and no value in force to keep: nothing to build.
                 self.error = None;
                 return None;
             };

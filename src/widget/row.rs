@@ -260,8 +260,9 @@ impl Row {
         let mut all_ok = opening.is_some();
         for change in &mut self.changes {
             let at = change.at.check(|t| {
-                parse_typed_time(t)
-                    .ok_or_else(|| "Time must be HH:MM (UTC), from 00:00 to 23:59.".to_string())
+                parse_typed_time(t).ok_or_else(|| {
+                    "Time must be a UTC time such as 06:30 or 630, from 00:00 to 23:59.".to_string()
+                })
             });
             let balance = change
                 .balance

@@ -436,6 +436,9 @@ impl State {
         self.locale = config.locale.clone();
         self.style = style;
         self.currency = config.currency;
+        if let Some(field) = &mut self.custom_horizon {
+            field.retype(old_seps, seps);
+        }
         if config.horizon_days != self.configured_horizon {
             self.configured_horizon = config.horizon_days;
             self.horizon_days = config.horizon_days;
@@ -490,8 +493,40 @@ mod tests {
         assert_eq!(horizon_days("1.000", de), Some(1000));
         assert_eq!(horizon_days("3,650", en), Some(3650));
         assert_eq!(horizon_days("90.0", en), Some(90));
-        for bad in ["", "0", "3,651", "1.5", "-3", "1,00", "abc", "99999999999"] {
+        for bad in [
+            "",
+            "0",
+            "0.0",
+            "-0",
+            "3,651",
+            "1.5",
+            "1,000.5",
+            "-3",
+            "1,00",
+            "abc",
+            "99999999999",
+        ] {
             assert_eq!(horizon_days(bad, en), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_custom_horizon_is_retyped_for_a_new_locale() {
+        let en = WidgetConfig::samples().expect("samples");
+        let mut state = State::new(&en, Activation::default());
+        state.apply(Action::SelectCustomHorizon);
+        state.apply(Action::SetCustomHorizon("1,000".into()));
+        assert_eq!(state.horizon_days, 1000);
+        let de = WidgetConfig {
+            locale: "de-DE".into(),
+            ..en
+        };
+        state.apply(Action::Reconfigure(Rc::new(de)));
+        // "1,000" would read as 1 in de-DE: the text becomes 1000.
+        let field = state.custom_horizon.clone().expect("still custom");
+        assert_eq!(field.text, "1000");
+        assert_eq!(state.horizon_days, 1000);
+        state.apply(Action::SetCustomHorizon("1.500".into()));
+        assert_eq!(state.horizon_days, 1500);
     }
 }

@@ -134,7 +134,7 @@ test("estimates are announced politely; errors are described on their field", as
   assert.equal(await row(page, "USDT").input.getAttribute("aria-invalid"), "false");
   // And announced: it appears inside a polite live region that was already there.
   assert.equal(await row(page, "BNB").error.evaluate((p) => p.parentElement.getAttribute("aria-live")), "polite");
-  assert.equal(await page.getByTestId("asset-row-USDT").locator(".ss-error-slot").getAttribute("aria-live"), "polite");
+  assert.equal(await page.getByTestId("asset-row-USDT").locator(".c-balance .ss-error-slot").getAttribute("aria-live"), "polite");
 
   // The custom horizon's error is tied to its field too.
   await page.getByTestId("horizon-select").selectOption("custom");
@@ -201,6 +201,9 @@ test("status badges, muted text and input borders keep WCAG contrast in both the
     await typeBalance(page, "TINY", "1");
     await typeBalance(page, "PLAIN", "100");
     await expectText(page.getByTestId("status-TINY"), /precision/);
+    // PLAIN then gets a balance that does not read: its last figures are dimmed.
+    await page.getByTestId("balance-input-PLAIN").fill("100x");
+    await expectText(page.getByTestId("error-PLAIN"), /Balance/);
     // Colours as the browser resolves them (color-mix included), each
     // composited over the widget's background; [foreground, background].
     const pairs = await page.locator("#earn").evaluate((host) => {
@@ -214,14 +217,26 @@ test("status badges, muted text and input borders keep WCAG contrast in both the
       };
       const over = ([r, g, b, a], [R, G, B]) => [r, g, b].map((v, i) => (v * a + [R, G, B][i] * (255 - a)) / 255);
       const bg = rgba(getComputedStyle(root.querySelector(".ss-root")).backgroundColor);
+      // The opacity of the element and its ancestors fades its text.
+      const opacity = (el) => {
+        let o = 1;
+        for (let e = el; e && e !== root; e = e.parentNode) {
+          if (e.nodeType === Node.ELEMENT_NODE) o *= Number(getComputedStyle(e).opacity);
+        }
+        return o;
+      };
       const text = (el) => {
         const style = getComputedStyle(el);
         const back = over(rgba(style.backgroundColor), bg);
-        return [over(rgba(style.color), back), back];
+        const [r, g, b, a] = rgba(style.color);
+        return [over([r, g, b, a * opacity(el)], back), back];
       };
       const out = {};
       for (const sym of ["BNB", "USDT", "TINY", "PLAIN"]) out[`badge ${sym}`] = text(root.querySelector(`[data-testid="status-${sym}"]`));
       out["muted hint"] = text(root.querySelector(".ss-footnote"));
+      for (const part of [".ss-reward", ".c-cumulative output", ".ss-unit", ".ss-explain", ".badge"]) {
+        out[`stale row ${part}`] = text(root.querySelector(`[data-testid="asset-row-PLAIN"] ${part}`));
+      }
       out["input border"] = [over(rgba(getComputedStyle(root.querySelector(".ss-input")).borderTopColor), bg), bg];
       return out;
     });

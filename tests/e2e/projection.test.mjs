@@ -233,8 +233,13 @@ test("a compounded total too large for a decimal: the total without compounding 
   // Compounded at 1 % a day for ten years, 1,000,000 × 1.01^3650 ≈ 6 × 10^21
   // with 8 decimals needs more than 96 bits: that total alone is unavailable.
   await page.getByTestId("compound-toggle").check();
-  await expectText(onep.error, /^Cannot estimate with compounding: /);
+  // Said beside the total, not on the balance: the balance is fine.
+  const why = page.getByTestId("cumulative-error-ONEP");
+  await expectText(why, /^Cannot estimate with compounding: /);
   await expectText(onep.cumulative, "—");
+  assert.equal(await onep.cumulative.getAttribute("aria-describedby"), await why.getAttribute("id"));
+  assert.equal(await onep.error.count(), 0);
+  assert.equal(await onep.input.getAttribute("aria-invalid"), "false");
   assert.equal(await hookText(page, "daily-reward-ONEP"), "10000.00000000");
   await page.getByTestId("details-toggle-ONEP").click();
   const svg = page.getByTestId("plot-ONEP").locator("svg");
@@ -242,10 +247,12 @@ test("a compounded total too large for a decimal: the total without compounding 
     await svg.getAttribute("aria-label"),
     "Cumulative ONEP rewards over 3650 days: too large to compute with compounding, 36,500,000.00000000 without",
   );
-  // Only the line without compounding is drawn.
+  // Only the line without compounding is drawn, and the legend says why.
   assert.equal(await svg.locator("path.ss-line-compound").getAttribute("d"), "");
+  assert.match(await svg.locator("path.ss-line-simple").getAttribute("class"), /is-chosen/);
+  assert.match(await page.getByTestId("plot-ONEP").locator("figcaption").textContent(), /with compounding: too large to compute/);
   await page.getByTestId("compound-toggle").uncheck();
-  await expectGone(onep.error);
+  await expectGone(why);
   await expectText(onep.cumulative, "36500000.00000000");
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -88,8 +88,9 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         .balance
         .error
         .clone()
-        .or_else(|| row.estimate_error.clone())
-        .or_else(|| row.compound_error(props.settings.compound));
+        .or_else(|| row.estimate_error.clone());
+    let compound_error = row.compound_error(props.settings.compound);
+    let compound_error_id = format!("ss-cumulative-error-{sym}");
     let input_id = format!("ss-balance-{sym}");
     let error_id = format!("ss-balance-error-{sym}");
     let details_id = format!("ss-details-{sym}");
@@ -109,11 +110,12 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let cumulative = estimate
         .and_then(|e| e.total(props.settings.compound))
         .map(|t| with_decimals(t, pd));
-    let cumulative_before = row
-        .before
-        .as_ref()
-        .and_then(|e| e.total(props.settings.compound))
-        .map(|t| with_decimals(t, pd));
+    // Demo mode: `Some(None)` when the original config's compounded total
+    // cannot be computed (shown as "—").
+    let cumulative_before = row.before.as_ref().map(|e| {
+        e.total(props.settings.compound)
+            .map(|t| with_decimals(t, pd))
+    });
     let before = row.before.as_ref().map(|e| with_decimals(e.day.reward, pd));
 
     html! {
@@ -179,7 +181,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     // Announced as "0.13698630 BNB a day": the words come from CSS
                     // (`data-sr`), so the hook's text stays the payout digits.
                     <output class="ss-num ss-reward" data-testid={format!("daily-reward-{sym}")} aria-live="polite" aria-atomic="true"
-                        data-sr={format!(" {sym} a day")} title={stale.then_some("Last valid estimate")}>
+                        data-sr={daily.is_some().then(|| format!(" {sym} a day"))} title={stale.then_some("Last valid estimate")}>
                         { daily.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit" aria-hidden="true">{ format!(" {sym}") }</span>
@@ -187,15 +189,25 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 </td>
                 <td role="cell" class="c-cumulative" data-label={format!("Cumulative ({}\u{a0}d)", props.settings.horizon_days)}>
                     if let Some(b) = cumulative_before {
-                        { before_html(format!("cumulative-reward-before-{sym}"), b, num) }
+                        { before_shown_html(
+                            format!("cumulative-reward-before-{sym}"),
+                            b.map_or_else(|| html! { "—" }, |b| grouped_html(b, num)),
+                        ) }
                     }
                     // Only the daily reward is announced while typing (an output is a live region).
-                    <output class="ss-num" aria-live="off" data-testid={format!("cumulative-reward-{sym}")}>
+                    <output class="ss-num" aria-live="off" data-testid={format!("cumulative-reward-{sym}")}
+                        aria-describedby={compound_error.as_ref().map(|_| compound_error_id.clone())}>
                         { cumulative.map_or_else(|| html! { "—" }, |d| grouped_html(d, num)) }
                     </output>
                     <span class="ss-unit">{ format!(" {sym}") }</span>
-                    { fiat_line(num, props.settings.currency, cumulative_before, cumulative, asset.price()) }
+                    { fiat_line(num, props.settings.currency, cumulative_before.flatten(), cumulative, asset.price()) }
                     <span class="ss-hint">{ if props.settings.compound { "compounding" } else { "not compounding" } }</span>
+                    // Not the balance's error: the balance is fine, compounding it is what overflows.
+                    <div class="ss-error-slot" aria-live="polite">
+                        if let Some(why) = compound_error {
+                            <p id={compound_error_id} class="ss-field-error" data-testid={format!("cumulative-error-{sym}")}>{ why }</p>
+                        }
+                    </div>
                 </td>
                 <td role="cell" class="c-status" data-label="Status">
                     <StatusBadge symbol={sym.clone()} {badge} before={before_badge} explanation={explanation} />

@@ -55,7 +55,11 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
         .before
         .as_deref()
         .filter(|b| *b != &**s)
-        .map(|b| (b.days.clone(), chosen(b)));
+        .map(|b| (b.days.clone(), chosen(b)))
+        .filter(|(_, values)| !values.is_empty());
+    // The compounded series is empty when it outgrows a decimal.
+    let has_compound = !s.compound.is_empty();
+    let simple_chosen = !props.compound || !has_compound;
     let last_day = s.days.last().copied().unwrap_or(1);
     let top_value = [&s.compound, &s.simple]
         .into_iter()
@@ -126,14 +130,18 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 <text x={left.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
                 <text x={(width - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
                 <text x={(left + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
-                <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", (!props.compound).then_some("is-chosen"))} />
-                <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", props.compound.then_some("is-chosen"))} />
+                <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", simple_chosen.then_some("is-chosen"))} />
+                <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", (!simple_chosen).then_some("is-chosen"))} />
                 if let Some((days, values)) = &before {
                     <path d={path_of(days, values)} class="ss-line ss-line-before" data-testid={format!("plot-before-{}", props.symbol)} />
                 }
             </svg>
             <figcaption class="ss-legend">
-                <span class="ss-key ss-key-compound">{ "with compounding" }</span>
+                if has_compound {
+                    <span class="ss-key ss-key-compound">{ "with compounding" }</span>
+                } else {
+                    <span class="ss-hint">{ "with compounding: too large to compute" }</span>
+                }
                 <span class="ss-key ss-key-simple">{ "without compounding" }</span>
                 if before.is_some() {
                     <span class="ss-key ss-key-before">{ "before your changes" }</span>
