@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::components::activation_bar::ActivationBar;
 use super::components::asset_row::RowSettings;
 use super::components::asset_table::AssetTable;
-use super::components::cohort_panel::CohortPanel;
+use super::components::cohort_panel::{CohortDraft, CohortPanel};
 use super::components::config_error::ConfigError;
 use super::components::horizon_controls::HorizonControls;
 use super::components::share_link::ShareLink;
@@ -170,6 +170,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         }
     });
 
+    // The cohort's holdings text outlives the panel (which a bad config hides).
+    let cohort_draft = use_memo((), |_| CohortDraft::default());
+
     if props.hidden {
         // The state lives on in the hooks above; nothing is shown.
         return Html::default();
@@ -230,7 +233,7 @@ pub fn widget(props: &WidgetProps) -> Html {
                         scenario={state.scenario().encode()}
                         storage_key={props.config.storage_key.clone()}
                     />
-                    <CohortPanel rows={state.rows.clone()} style={state.style} currency={state.currency} />
+                    <CohortPanel rows={state.rows.clone()} style={state.style} currency={state.currency} draft={(*cohort_draft).clone()} />
                 </section>
             }
             <TermsDialog open={state.dialog_open} ticked={state.terms_ticked} dispatch={state.dispatcher()} />

@@ -437,7 +437,7 @@ test("a shared scenario is applied only in demo mode", async () => {
   await page.close();
 });
 
-test("update() to demo mode keeps balances; a bad demo config shows its error, and the next good one finds everything typed", async () => {
+test("update() to demo mode keeps balances; a bad demo config shows its error, and the next good one finds everything typed or pasted", async () => {
   const page = await openMounted(ctx, demoConfig({ mode: "user" }));
   const w = page.locator("#earn");
   await typeBalance(w, "BNB", "1000");
@@ -468,6 +468,9 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   await retype(w, "apr-input-SOL", "7.3");
   await textIs(daily(w, "SOL"), "0.02000000");
   await w.getByTestId("horizon-select").selectOption("90");
+  // …and pastes holdings for a cohort run.
+  const holdings = "symbol,balance\r\nBNB,12.5\r\nSOL,340\r\n";
+  await w.getByTestId("cohort-input").fill(holdings);
   const good = { ...demoConfig(), assets: [{ ...BNB, apr: "0.02" }, USDT, SOL] };
   const estimates = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:estimate").length);
   const sentBefore = await estimates();
@@ -485,6 +488,7 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   assert.equal(await value(w, "balance-input-BNB"), "1000");
   assert.equal(await hookText(w, "daily-reward-BNB"), "0.05479452");
   assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
+  assert.equal(await value(w, "cohort-input"), holdings.replaceAll("\r\n", "\n"), "the pasted holdings too");
   // Nothing changed for the host: no estimate is announced again.
   assert.equal(await estimates(), sentBefore);
   assert.deepEqual(page.errors, []);

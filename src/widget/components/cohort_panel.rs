@@ -4,6 +4,7 @@
 //! themselves (slices, progress, re-runs when the rates change) are
 //! [`use_cohort_run`]'s.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -19,6 +20,18 @@ use crate::widget::format::{count, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::row::Row;
 
+/// The holdings text kept while the panel is away (a bad config shows its
+/// error instead of the widget): the panel stores its text here when it goes
+/// and takes it back when it returns.
+#[derive(Clone, Default)]
+pub struct CohortDraft(Rc<RefCell<Option<String>>>);
+
+impl PartialEq for CohortDraft {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`CohortPanel`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct CohortPanelProps {
@@ -28,6 +41,8 @@ pub struct CohortPanelProps {
     pub style: NumberStyle,
     /// The currency of the prices (the fiat totals).
     pub currency: Option<Currency>,
+    /// Where the holdings text waits while the panel is away.
+    pub draft: CohortDraft,
 }
 
 /// Cohort impact panel.
@@ -39,6 +54,23 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     // The holdings were edited (typed or uploaded) since the shown totals.
     let input_edited = use_state(|| false);
     let has_totals = run.shown.is_some();
+
+    // Back from away: the text typed before. Going away: keep it (the hooks'
+    // clean-ups run before the textarea leaves the page).
+    {
+        let (textarea, draft) = (textarea.clone(), props.draft.clone());
+        use_effect_with((), move |_| {
+            let area = move || textarea.cast::<HtmlTextAreaElement>();
+            if let (Some(text), Some(area)) = (draft.0.borrow_mut().take(), area()) {
+                area.set_value(&text);
+            }
+            move || {
+                if let Some(area) = area() {
+                    *draft.0.borrow_mut() = Some(area.value());
+                }
+            }
+        });
+    }
 
     let on_edit = {
         let input_edited = input_edited.clone();
