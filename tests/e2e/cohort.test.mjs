@@ -407,13 +407,15 @@ test("hostile cohort lines are counted as unreadable with the reason, shown as t
   // Both holdings earn 0.13698630 (one capped): 0.27397260 before and after.
   assert.deepEqual(await resultRow(w, "BNB"), { holdings: "2", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "1 → 1" });
   const problems = (await w.getByTestId("cohort-problems").locator("li").allTextContents()).map((t) => t.trim());
-  // The first five problems, by line number (the header is line 1).
+  // The first five problems, by line number (the header is line 1), then how
+  // many are not listed: 8 unreadable − 5 = 3.
   assert.deepEqual(problems, [
     "line 3: balance must be a finite number",
     "line 4: balance must be a finite number",
     "line 5: balance must use the digits 0-9 only",
     "line 6: symbol must be 1 to 12 letters or digits",
     "line 7: balance is not a number (use digits and one '.')",
+    "…and 3 more",
   ]);
   assert.deepEqual(
     await page.evaluate(() => ({ markup: document.getElementById("earn").shadowRoot.querySelectorAll("img, script").length, xss: window.__xss ?? null })),

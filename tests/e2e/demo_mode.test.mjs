@@ -495,6 +495,48 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   await page.close();
 });
 
+test("Copy link: copied when the browser allows it; otherwise the link is selected and nothing is thrown into the page", async () => {
+  for (const [clipboard, expected] of [
+    // A page over plain http has no navigator.clipboard at all.
+    ["missing", "Selected"],
+    // An iframe without the permission, or a refusing browser: writeText rejects.
+    ["refusing", "Selected"],
+    ["working", "Copied"],
+  ]) {
+    const page = await openMounted(ctx, demoConfig());
+    const w = page.locator("#earn");
+    await page.evaluate((kind) => {
+      window.copiedText = null;
+      const fake = {
+        missing: undefined,
+        refusing: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) },
+        working: { writeText: (text) => { window.copiedText = text; return Promise.resolve(); } },
+      }[kind];
+      Object.defineProperty(navigator, "clipboard", { value: fake, configurable: true });
+      window.addEventListener("unhandledrejection", (e) => { window.unhandled = String(e.reason); });
+    }, clipboard);
+    await typeBalance(w, "SOL", "100");
+    const href = await eventually(() => w.getByTestId("share-link").getAttribute("href"), /b100/);
+    await w.getByTestId("share-copy").click();
+    const status = w.getByTestId("share-copy-status");
+    if (expected === "Copied") {
+      await textIs(w.getByTestId("share-copy"), "Copied");
+      assert.equal(await page.evaluate(() => window.copiedText), href, clipboard);
+      assert.equal((await status.textContent()).trim(), "", clipboard);
+    } else {
+      await textIs(status, /the link is selected, copy it with Ctrl\+C/);
+      assert.equal((await w.getByTestId("share-copy").textContent()).trim(), "Copy link", clipboard);
+      // The link's text is what is selected, ready for Ctrl+C.
+      const selected = await page.evaluate(() => document.getElementById("earn").shadowRoot.getSelection().toString());
+      assert.equal(selected, href, clipboard);
+    }
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    assert.equal(await page.evaluate(() => window.unhandled ?? null), null, clipboard);
+    assert.deepEqual(page.errors, [], clipboard);
+    await page.close();
+  }
+});
+
 test("the share link keeps the host page's other query parameters and drops its fragment", async () => {
   const config = demoConfig();
   const page = await openPage(ctx, `${mountPath(config, { extra: { tab: "earn" } })}#rates`);

@@ -221,6 +221,9 @@ fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>
             if !summary.examples.is_empty() {
                 <ul class="ss-hint" data-testid="cohort-problems">
                     { for summary.examples.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
+                    if let Some(more) = unlisted_problems(summary) {
+                        <li>{ format!("…and {more} more") }</li>
+                    }
                 </ul>
             }
             if !summary.too_large.is_empty() {
@@ -266,6 +269,15 @@ fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>
             </table>
         </>
     }
+}
+
+/// Problem lines beyond the first few listed (unreadable lines and holdings
+/// of unknown symbols, one line each).
+fn unlisted_problems(summary: &CohortSummary) -> Option<u64> {
+    let listed = summary.examples.len() as u64;
+    (summary.invalid + summary.unknown)
+        .checked_sub(listed)
+        .filter(|more| *more > 0)
 }
 
 fn total_html(value: Option<rust_decimal::Decimal>, num: NumberStyle) -> Html {

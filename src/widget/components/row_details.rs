@@ -67,7 +67,8 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                             { "Daily average: " }
                             { average_prefix(e.day.average_balance) }
                             <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, num) }</strong>
-                            { format!(" {sym} → reward ") }
+                            // "; reward", not "→": in demo mode the arrow means before → after.
+                            { format!(" {sym}; reward ") }
                             if let Some(b) = &row.before {
                                 { before_html(format!("intraday-reward-before-{sym}"), with_decimals(b.day.reward, asset.payout_decimals()), num) }
                             }

@@ -1,6 +1,8 @@
 //! Demo mode: the shareable URL of the current scenario (rate edits,
 //! balances, horizon, compounding).
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::config::scenario::{QUERY_PARAM, WIDGET_PARAM};
@@ -14,26 +16,73 @@ pub struct ShareLinkProps {
     pub storage_key: AttrValue,
 }
 
+/// What the copy button managed.
+#[derive(Clone, Copy, PartialEq)]
+enum Copy {
+    Idle,
+    Copied,
+    /// No clipboard (a page over plain http) or the browser refused it: the
+    /// link is selected instead, for the visitor to copy.
+    Selected,
+}
+
 /// The link and a copy button.
 #[function_component(ShareLink)]
 pub fn share_link(props: &ShareLinkProps) -> Html {
     let url = share_url(&props.scenario, &props.storage_key);
-    let copied = use_state(|| false);
+    let copy = use_state(|| Copy::Idle);
+    let link = use_node_ref();
     let on_copy = {
-        let url = url.clone();
-        let copied = copied.clone();
+        let (url, copy, link) = (url.clone(), copy.clone(), link.clone());
         Callback::from(move |_| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&url);
-                copied.set(true);
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let select_link = {
+                let (window, link, copy) = (window.clone(), link.clone(), copy.clone());
+                move || {
+                    if let (Ok(Some(selection)), Some(link)) = (window.get_selection(), link.get())
+                    {
+                        let _ = selection.select_all_children(&link);
+                    }
+                    copy.set(Copy::Selected);
+                }
+            };
+            // `navigator.clipboard` is undefined outside secure contexts:
+            // calling it would throw into the host page.
+            let clipboard =
+                js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+                    .ok()
+                    .filter(|c| c.is_object())
+                    .map(JsCast::unchecked_into::<web_sys::Clipboard>);
+            match clipboard {
+                Some(clipboard) => {
+                    let written = JsFuture::from(clipboard.write_text(&url));
+                    let copy = copy.clone();
+                    spawn_local(async move {
+                        // A refusal is handled here, never left unhandled.
+                        match written.await {
+                            Ok(_) => copy.set(Copy::Copied),
+                            Err(_) => select_link(),
+                        }
+                    });
+                }
+                None => select_link(),
             }
         })
     };
     html! {
         <div class="ss-share">
             <h3>{ "Share this scenario" }</h3>
-            <a class="ss-share-link" href={url.clone()} data-testid="share-link">{ url.clone() }</a>
-            <button type="button" class="ss-button" onclick={on_copy}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+            <a class="ss-share-link" href={url.clone()} ref={link} data-testid="share-link">{ url.clone() }</a>
+            <button type="button" class="ss-button" onclick={on_copy} data-testid="share-copy">
+                { if *copy == Copy::Copied { "Copied" } else { "Copy link" } }
+            </button>
+            <span class="ss-hint" role="status" data-testid="share-copy-status">
+                if *copy == Copy::Selected {
+                    { "The browser did not let the widget copy: the link is selected, copy it with Ctrl+C (⌘C on a Mac)." }
+                }
+            </span>
         </div>
     }
 }
