@@ -28,6 +28,8 @@ pub struct RateEdits {
     pub max: Field,
     /// A rule broken by the combination (e.g. tier bounds out of order).
     pub error: Option<String>,
+    /// The fields that rule concerns (both bounds of a pair out of order).
+    pub conflicts: Vec<EditTarget>,
 }
 
 /// Which editable value an edit is for.
@@ -60,6 +62,7 @@ impl RateEdits {
             min: field(asset.min_amount().to_string()),
             max: field(asset.max_cap().map(|c| c.to_string()).unwrap_or_default()),
             error: None,
+            conflicts: Vec::new(),
         }
     }
 
@@ -112,6 +115,7 @@ impl RateEdits {
     /// so an edit of another field still applies; `None` when the values
     /// together break a rule (`error` set).
     pub fn build(&mut self, original: &Asset, in_force: &Asset, seps: Separators) -> Option<Asset> {
+        self.conflicts.clear();
         let (kept_tiers, original_tiers) = (tiers_of(in_force), tiers_of(original));
         let last = self.tiers.len().saturating_sub(1);
         let mut tiers = Vec::with_capacity(self.tiers.len());
@@ -161,10 +165,34 @@ impl RateEdits {
                 Some(asset)
             }
             Err(e) => {
+                self.conflicts = conflicting_fields(&e.field, self.tiers.len());
                 self.error = Some(format!("{}: {}", friendly_field(&e.field), e.message));
                 None
             }
         }
+    }
+}
+
+/// The editable fields an engine error on `field` concerns: a tier bound
+/// out of order is the pair of bounds (the one before it and itself).
+fn conflicting_fields(field: &str, tiers: usize) -> Vec<EditTarget> {
+    let tier = field
+        .strip_prefix("tiers[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, part)| Some((index.parse::<usize>().ok()?, part)));
+    let bound = |k: usize| (k + 1 < tiers).then_some(EditTarget::UpTo(k));
+    match (field, tier) {
+        ("min_amount", _) => vec![EditTarget::Min],
+        ("max_cap", _) => vec![EditTarget::Max],
+        ("apr", _) => vec![EditTarget::Apr(0)],
+        (_, Some((k, ".up_to"))) => k
+            .checked_sub(1)
+            .and_then(bound)
+            .into_iter()
+            .chain(bound(k))
+            .collect(),
+        (_, Some((k, ".apr"))) => vec![EditTarget::Apr(k)],
+        _ => Vec::new(),
     }
 }
 
@@ -307,13 +335,21 @@ mod tests {
         // Bounds out of order: the combination is refused as a whole.
         edits.tiers[0].up_to.text = "6000".into();
         assert_eq!(edits.build(&original, &edited, EN), None);
-        assert!(
-            edits
-                .error
-                .as_deref()
-                .is_some_and(|e| e.starts_with("Tier 2 up to")),
-            "{:?}",
-            edits.error
+        assert_eq!(
+            edits.error.as_deref(),
+            Some("Tier 2 up to: must be greater than 6000 (tiers ascend by up_to)")
+        );
+        assert_eq!(
+            edits.conflicts,
+            vec![EditTarget::UpTo(0), EditTarget::UpTo(1)]
+        );
+        assert!(edits.has_errors());
+        // Put right, nothing conflicts any more.
+        edits.tiers[0].up_to.text = "500".into();
+        assert!(edits.build(&original, &edited, EN).is_some());
+        assert_eq!(
+            (edits.error.clone(), edits.conflicts.clone()),
+            (None, vec![])
         );
     }
 }

@@ -215,6 +215,10 @@ test("editing tiers in place: each tier's APR and bound", async () => {
   await retype(w, "tier-up-to-input-USDT-0", "1000");
   await textIs(daily(w, "USDT"), "0.87397260");
   await textIs(before(w, "USDT"), "0.30410958");
+  // The tier list shows each edited value as configured → now.
+  const tierList = (await w.getByTestId("asset-row-USDT").locator(".ss-tiers li").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  // (Text content: the digit groups are drawn by CSS.)
+  assert.deepEqual(tierList, ["12% → 24% up to 500 → 1000", "0.8% → 1.6% up to 5000", "0.3% above 5000"]);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -287,6 +291,13 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
   await w.getByTestId("tier-up-to-input-USDT-0").fill("6000"); // one step from 500 to 6000
   // Named as the editor labels it: "Tier 2 up to" (5000) now sits below tier 1's 6000.
   await textIs(w.getByTestId("rate-error-USDT"), /^Tier 2 up to: must be greater than 6000/);
+  // Both bounds of the pair are marked, and described by the rule.
+  const ruleId = await w.getByTestId("rate-error-USDT").getAttribute("id");
+  for (const bound of ["tier-up-to-input-USDT-0", "tier-up-to-input-USDT-1"]) {
+    assert.equal(await w.getByTestId(bound).getAttribute("aria-invalid"), "true", bound);
+    assert.equal(await w.getByTestId(bound).getAttribute("aria-describedby"), ruleId, bound);
+  }
+  assert.equal(await w.getByTestId("apr-input-USDT").getAttribute("aria-invalid"), "false");
   await textIs(daily(w, "USDT"), "0.30410958");
   await retype(w, "tier-up-to-input-USDT-0", "500");
   await countIs(w.getByTestId("rate-error-USDT"), 0);

@@ -30,7 +30,18 @@ pub fn apr_cell(
         Rate::Tiered(tiers) => Some(tiers.clone()),
         Rate::Flat(_) => None,
     };
+    let original_tiers = match row.original.rate() {
+        Rate::Tiered(tiers) => Some(tiers.clone()),
+        Rate::Flat(_) => None,
+    };
     let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
+    let rate_error_id = format!("ss-rate-error-{sym}");
+    let conflict = |target| {
+        row.edits
+            .as_ref()
+            .filter(|e| e.conflicts.contains(&target))
+            .map(|_| AttrValue::from(rate_error_id.clone()))
+    };
     // Demo mode, headline APR edited: the configured APR (and APY) first. (The
     // headline is the first tier's APR; other tier edits show in the tier list.)
     let configured = row.original.rate().headline_apr();
@@ -60,12 +71,25 @@ pub fn apr_cell(
             if let Some(tiers) = &tiers {
                 <ul class="ss-tiers" aria-label="Tiered APR">
                     { for tiers.iter().enumerate().map(|(i, t)| {
-                        let lower = if i == 0 { None } else { tiers[i - 1].up_to };
+                        let lower = i.checked_sub(1).and_then(|j| tiers.get(j)).and_then(|t| t.up_to);
+                        // Demo mode: this tier as configured, where an edit changed it.
+                        let was = original_tiers.as_ref().and_then(|o| o.get(i)).filter(|_| demo);
+                        let was_apr = was.map(|o| o.apr).filter(|apr| *apr != t.apr);
+                        let was_up = was.and_then(|o| o.up_to).filter(|up| Some(*up) != t.up_to);
                         html! {
                             <li>
+                                if let Some(apr) = was_apr {
+                                    <span class="ss-before">{ percent(apr) }{ becomes_html() }</span>
+                                }
                                 { percent(t.apr) }
                                 { match (t.up_to, lower) {
-                                    (Some(up), _) => html! { <>{ " up to " }{ grouped_html(up, num) }</> },
+                                    (Some(up), _) => html! { <>
+                                        { " up to " }
+                                        if let Some(was_up) = was_up {
+                                            <span class="ss-before">{ grouped_html(was_up, num) }{ becomes_html() }</span>
+                                        }
+                                        { grouped_html(up, num) }
+                                    </> },
                                     (None, Some(low)) => html! { <>{ " above " }{ grouped_html(low, num) }</> },
                                     (None, None) => html! {},
                                 } }
@@ -80,18 +104,18 @@ pub fn apr_cell(
                     let apr_testid = if i == 0 { format!("apr-input-{sym}") } else { format!("tier-apr-input-{sym}-{i}") };
                     html! {
                         <div class="ss-tier-edit">
-                            <RateInput symbol={sym.to_string()} index={index} target={EditTarget::Apr(i)} field={tier.apr.clone()}
+                            <RateInput symbol={sym.to_string()} index={index} target={EditTarget::Apr(i)} field={tier.apr.clone()} conflict={conflict(EditTarget::Apr(i))}
                                 label={if tiers.is_some() { format!("Tier {} APR %", i + 1) } else { "APR %".to_string() }}
                                 testid={apr_testid} dispatch={dispatch.clone()} suffix="%" />
                             if i < last {
-                                <RateInput symbol={sym.to_string()} index={index} target={EditTarget::UpTo(i)} field={tier.up_to.clone()}
+                                <RateInput symbol={sym.to_string()} index={index} target={EditTarget::UpTo(i)} field={tier.up_to.clone()} conflict={conflict(EditTarget::UpTo(i))}
                                     label={format!("Tier {} up to", i + 1)} testid={format!("tier-up-to-input-{sym}-{i}")} dispatch={dispatch.clone()} />
                             }
                         </div>
                     }
                 }) }
                 if let Some(why) = rate_error {
-                    <p class="ss-field-error" data-testid={format!("rate-error-{sym}")}>{ why }</p>
+                    <p id={rate_error_id.clone()} class="ss-field-error" data-testid={format!("rate-error-{sym}")}>{ why }</p>
                 }
             }
         </>

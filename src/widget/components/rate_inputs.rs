@@ -26,6 +26,10 @@ pub struct RateInputProps {
     /// Unit shown after the input.
     #[prop_or_default]
     pub suffix: Option<AttrValue>,
+    /// The id of the row's rule error when this field breaks the rule with
+    /// another one (say, tier bounds out of order): marked invalid too.
+    #[prop_or_default]
+    pub conflict: Option<AttrValue>,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -54,8 +58,8 @@ pub fn rate_input(props: &RateInputProps) -> Html {
             <span class="ss-edit-box">
                 <input id={id} class="ss-input ss-input-small" type="text" inputmode="decimal" autocomplete="off"
                     value={props.field.text.clone()} {oninput}
-                    aria-invalid={props.field.error.is_some().to_string()}
-                    aria-describedby={props.field.error.as_ref().map(|_| error_id.clone())}
+                    aria-invalid={(props.field.error.is_some() || props.conflict.is_some()).to_string()}
+                    aria-describedby={props.field.error.as_ref().map(|_| AttrValue::from(error_id.clone())).or_else(|| props.conflict.clone())}
                     data-testid={props.testid.clone()} />
                 if let Some(s) = &props.suffix {
                     <span class="ss-suffix">{ s.clone() }</span>
