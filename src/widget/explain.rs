@@ -101,6 +101,11 @@ mod tests {
     }
 
     fn explained(asset: Asset, balance: &str, locale: &str) -> String {
+        explained_after(asset, &[balance], locale)
+    }
+
+    /// The explanation once each of `balances` has been typed in turn.
+    fn explained_after(asset: Asset, balances: &[&str], locale: &str) -> String {
         let style = NumberStyle::for_locale(locale);
         let seps = style.separators();
         let item = ConfiguredAsset {
@@ -109,12 +114,14 @@ mod tests {
             sample_cap: false,
         };
         let mut row = Row::new(item, false, seps);
-        row.balance = Field::new(balance);
-        row.refresh(Horizon {
-            days: 1,
-            with_plot: false,
-            separators: seps,
-        });
+        for balance in balances {
+            row.balance = Field::new(*balance);
+            row.refresh(Horizon {
+                days: 1,
+                with_plot: false,
+                separators: seps,
+            });
+        }
         explanation(&row, style)
     }
 
@@ -176,26 +183,9 @@ mod tests {
             "A balance of 0 earns nothing."
         );
 
-        let style = NumberStyle::for_locale("en-US");
-        let seps = style.separators();
-        let horizon = Horizon {
-            days: 1,
-            with_plot: false,
-            separators: seps,
-        };
-        let item = ConfiguredAsset {
-            asset: usdt(None, 8),
-            sample_rate: false,
-            sample_cap: false,
-        };
-        let mut row = Row::new(item, false, seps);
-        row.balance = Field::new("200");
-        row.refresh(horizon);
         // "2e3" does not read: the estimate shown is still 200's.
-        row.balance = Field::new("2e3");
-        row.refresh(horizon);
         assert_eq!(
-            explanation(&row, style),
+            explained_after(usdt(None, 8), &["200", "2e3"], "en-US"),
             "Last valid entry: Your whole average balance of 200 USDT earns."
         );
 

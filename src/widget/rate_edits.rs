@@ -176,10 +176,7 @@ impl RateEdits {
 /// The editable fields an engine error on `field` concerns: a tier bound
 /// out of order is the pair of bounds (the one before it and itself).
 fn conflicting_fields(field: &str, tiers: usize) -> Vec<EditTarget> {
-    let tier = field
-        .strip_prefix("tiers[")
-        .and_then(|rest| rest.split_once(']'))
-        .and_then(|(index, part)| Some((index.parse::<usize>().ok()?, part)));
+    let tier = tier_part(field);
     let bound = |k: usize| (k + 1 < tiers).then_some(EditTarget::UpTo(k));
     match (field, tier) {
         ("min_amount", _) => vec![EditTarget::Min],
@@ -213,18 +210,19 @@ fn friendly_field(field: &str) -> String {
         "min_amount" => "Minimum".into(),
         "max_cap" => "Cap".into(),
         "apr" => "APR".into(),
-        other => {
-            let tier = other
-                .strip_prefix("tiers[")
-                .and_then(|rest| rest.split_once(']'))
-                .and_then(|(index, part)| Some((index.parse::<usize>().ok()? + 1, part)));
-            match tier {
-                Some((n, ".up_to")) => format!("Tier {n} up to"),
-                Some((n, ".apr")) => format!("Tier {n} APR"),
-                _ => other.to_string(),
-            }
-        }
+        other => match tier_part(other) {
+            Some((k, ".up_to")) => format!("Tier {} up to", k + 1),
+            Some((k, ".apr")) => format!("Tier {} APR", k + 1),
+            _ => other.to_string(),
+        },
     }
+}
+
+/// `tiers[1].up_to` → `(1, ".up_to")`: the tier index an engine error names,
+/// and the rest of the path.
+fn tier_part(field: &str) -> Option<(usize, &str)> {
+    let (index, part) = field.strip_prefix("tiers[")?.split_once(']')?;
+    Some((index.parse().ok()?, part))
 }
 
 /// An APR typed as a percent (`5`, `0.15`, `1.5 %`) into its fraction.
