@@ -1,6 +1,11 @@
 //! A shareable demo scenario (rate edits, balances, horizon, compounding)
 //! encoded as one URL-safe query value, e.g.
-//! `v1~h30~c1~BNB_a2.5_m0.5_x1000_b1000~USDT_t500-12-5000-0.8--0.3_b10000`.
+//! `v2~h30~c1~BNB_a2.5_m0.5_x1000_b1000~USDT_t500-12-5000-0.8--0.3_b10000~z1f0c3a9e`.
+//!
+//! The last part (`z` and 8 hex digits) checks the text before it, so a link
+//! cut short (by a chat client, a line break) or changed by hand is refused
+//! whole instead of applying wrong values. Links of the first format (`v1~…`,
+//! no check) are still read.
 //!
 //! Only unreserved URL characters are used (`A-Z a-z 0-9 - . _ ~`), so the
 //! value needs no escaping. Every value is a plain decimal; APRs are percents,
@@ -38,8 +43,15 @@ impl SharedScenario {
 /// Most intraday changes an asset holds in the widget (a day's trades, not
 /// a trade log): more would make the editor a wall of fields.
 pub const MAX_CHANGES: usize = 100;
-/// Format version tag.
-const VERSION: &str = "v1";
+/// Format version tag of the links the widget writes (ending in a check).
+const VERSION: &str = "v2";
+/// Format version tag of the first links (no check), still read.
+const VERSION_UNCHECKED: &str = "v1";
+/// Starts the check part, the last of a `v2` link.
+const CHECK_PREFIX: &str = "~z";
+/// Why a `v2` link without a matching check is refused.
+const DAMAGED: &str =
+    "the link is incomplete or was changed after it was shared (copy the whole link again)";
 
 /// One asset's part of a scenario; `None` leaves the configured value.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -128,7 +140,8 @@ impl Scenario {
             }
             parts.push(fields.join("_"));
         }
-        parts.join("~")
+        let body = parts.join("~");
+        format!("{body}{CHECK_PREFIX}{:08x}", check(&body))
     }
 
     /// Reads a scenario; the error says what part could not be read.
@@ -142,12 +155,16 @@ impl Scenario {
 
     /// Reads what it can of a scenario: the parts that read, and what is
     /// wrong with each part that does not (a shared link keeps its good
-    /// parts). Only an unknown format is an error.
+    /// parts). Only an unknown format, or a link whose check does not match,
+    /// is an error.
     pub fn decode_parts(text: &str) -> Result<(Scenario, Vec<String>), String> {
-        let mut parts = text.split('~');
-        if parts.next() != Some(VERSION) {
-            return Err("unknown scenario format".into());
-        }
+        let body = match text.split('~').next() {
+            Some(VERSION) => checked_body(text).ok_or(DAMAGED)?,
+            Some(VERSION_UNCHECKED) => text,
+            _ => return Err("unknown scenario format".into()),
+        };
+        let mut parts = body.split('~');
+        parts.next();
         let mut scenario = Scenario::default();
         let mut unreadable = Vec::new();
         for part in parts {
@@ -178,6 +195,19 @@ impl Scenario {
         }
         Ok(())
     }
+}
+
+/// FNV-1a (32 bits) of `text`: a typo or a cut in a link changes it.
+fn check(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The text of a `v2` link before its check part, when the check matches.
+fn checked_body(text: &str) -> Option<&str> {
+    let (body, written) = text.rsplit_once(CHECK_PREFIX)?;
+    (written == format!("{:08x}", check(body))).then_some(body)
 }
 
 fn dec(value: &str, what: &str) -> Result<Decimal, String> {
@@ -304,11 +334,61 @@ mod tests {
             ],
         };
         let text = s.encode();
-        assert_eq!(
-            text,
-            "v1~h90~c1~BNB_a2.5_m0.5_x_b1000_k1200-500~USDT_t500-12--0.3"
-        );
-        assert_eq!(Scenario::decode(&text), Ok(s));
+        let body = "v2~h90~c1~BNB_a2.5_m0.5_x_b1000_k1200-500~USDT_t500-12--0.3";
+        let written = text.strip_prefix(body).unwrap().strip_prefix("~z").unwrap();
+        assert_eq!(written.len(), 8);
+        assert_eq!(u32::from_str_radix(written, 16), Ok(check(body)));
+        assert_eq!(Scenario::decode(&text), Ok(s.clone()));
+        // The same scenario in the first format (no check) reads the same.
+        let unchecked = "v1~h90~c1~BNB_a2.5_m0.5_x_b1000_k1200-500~USDT_t500-12--0.3";
+        assert_eq!(Scenario::decode(unchecked), Ok(s));
+    }
+
+    #[test]
+    fn the_check_is_fnv_1a() {
+        // Test vectors of the FNV reference (Fowler, Noll, Vo).
+        assert_eq!(check(""), 0x811c_9dc5);
+        assert_eq!(check("a"), 0xe40c_292c);
+        assert_eq!(check("foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn a_cut_or_changed_link_is_refused_whole() {
+        let s = Scenario {
+            horizon_days: Some(90),
+            assets: vec![AssetScenario {
+                symbol: "BNB".into(),
+                max_cap: Some(Some(d("1000"))),
+                balance: Some(d("25")),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let text = s.encode();
+        // Cut anywhere after its version (inside the cap `x1000` too), it
+        // reads as nothing.
+        for end in 2..text.len() {
+            assert_eq!(
+                Scenario::decode_parts(&text[..end]),
+                Err(DAMAGED.to_string()),
+                "{}",
+                &text[..end]
+            );
+        }
+        // One character changed, added or dropped: the same.
+        for damaged in [
+            text.replacen("x1000", "x1001", 1),
+            text.replacen("b25", "b250", 1),
+            text.replacen("~h90", "", 1),
+            format!("{text}0"),
+        ] {
+            assert_eq!(
+                Scenario::decode_parts(&damaged),
+                Err(DAMAGED.to_string()),
+                "{damaged}"
+            );
+        }
+        assert_eq!(Scenario::decode_parts(&text).unwrap().0, s);
     }
 
     #[test]

@@ -340,7 +340,7 @@ test("the scenario is in a shareable URL and is restored from it in a new page",
   const url = new URL(href);
   assert.equal(url.origin, ctx.server.url, "a URL of the host page itself");
   assert.equal(url.pathname, "/pages/mount.html");
-  assert.ok(url.searchParams.get("ss-scenario").startsWith("v1~"), href);
+  assert.match(url.searchParams.get("ss-scenario"), /^v2~.*~z[0-9a-f]{8}$/, "ends with the link's check");
   assert.equal(url.searchParams.get("ss-widget"), config.storage_key, "the link names the widget it is for");
   assert.equal(url.searchParams.get("config"), JSON.stringify(config), "the host page's own parameters are kept");
   assert.equal((await link.textContent()).trim(), href, "the link shows the URL");
@@ -378,6 +378,49 @@ test("the scenario is in a shareable URL and is restored from it in a new page",
   assert.deepEqual(page.errors, []);
   assert.deepEqual(other.errors, []);
   await other.close();
+  await page.close();
+});
+
+test("a shared link cut short or changed by hand is refused whole, with the reason; the first format still reads", async () => {
+  const config = demoConfig();
+  const page = await openMounted(ctx, config);
+  const w = page.locator("#earn");
+  await retype(w, "max-input-BNB", "2000");
+  await typeBalance(w, "BNB", "1500");
+  const scenario = new URL(
+    await eventually(() => w.getByTestId("share-link").getAttribute("href"), /ss-scenario=.*BNB.*_b1500/),
+  ).searchParams.get("ss-scenario");
+  // Cut inside the cap (a chat client wrapping the link): read as it stands,
+  // it would apply a cap of 20.
+  const cut = scenario.slice(0, scenario.indexOf("x2000") + 3);
+  const typo = scenario.replace("b1500", "b1600");
+  for (const damaged of [cut, typo]) {
+    const other = await openMounted(ctx, config, { extra: { "ss-scenario": damaged } });
+    const o = other.locator("#earn");
+    await textIs(
+      o.locator(".ss-banner-error"),
+      "The shared scenario could not be read: the link is incomplete or was changed after it was shared (copy the whole link again).",
+    );
+    // Nothing of it applied: the configured cap, no balance; the widget works.
+    assert.equal(await value(o, "max-input-BNB"), "1000", damaged);
+    assert.equal(await value(o, "balance-input-BNB"), "", damaged);
+    await typeBalance(o, "BNB", "1000");
+    await textIs(daily(o, "BNB"), "0.13698630");
+    assert.deepEqual(other.errors, []);
+    await other.close();
+  }
+  // The whole link applies: 1500 under a cap of 2000 at 5 %: 1500 × 0.05 ÷ 365 = 0.2054794520… → 0.20547945.
+  const whole = await openMounted(ctx, config, { extra: { "ss-scenario": scenario } });
+  const o = whole.locator("#earn");
+  await textIs(daily(o, "BNB"), "0.20547945");
+  assert.equal(await value(o, "max-input-BNB"), "2000");
+  assert.equal(await o.locator(".ss-banner-error").count(), 0);
+  // A link of the first format (no check) still reads: 1000 at 2.5 % → 0.06849315.
+  const first = await openMounted(ctx, config, { extra: { "ss-scenario": "v1~h30~c0~BNB_a2.5_b1000" } });
+  await textIs(daily(first.locator("#earn"), "BNB"), "0.06849315");
+  assert.deepEqual([page.errors, whole.errors, first.errors], [[], [], []]);
+  await first.close();
+  await whole.close();
   await page.close();
 });
 

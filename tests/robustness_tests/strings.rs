@@ -36,7 +36,7 @@ proptest! {
     }
 
     #[test]
-    fn scenario_decoding_never_panics(s in tricky(), prefix in prop_oneof![Just("v1~"), Just("v1~BNB_"), Just("")]) {
+    fn scenario_decoding_never_panics(s in tricky(), prefix in prop_oneof![Just("v1~"), Just("v1~BNB_"), Just("v2~"), Just("v2~h1~z"), Just("")]) {
         let text = format!("{prefix}{s}");
         if let Ok(scenario) = Scenario::decode(&text) {
             // Whatever decodes re-encodes to something that decodes the same.
@@ -63,6 +63,9 @@ fn multibyte_text_in_scenarios_is_an_error_not_a_panic() {
         "v1~BNB_kéé-5",
         "v1~ñ",
         "v1~BNB_\u{1F600}",
+        "v2~BNB_é1~z",
+        "v2~~zé",
+        "v2é~z0",
     ] {
         assert!(Scenario::decode(text).is_err(), "{text}");
     }
