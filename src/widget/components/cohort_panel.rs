@@ -193,7 +193,10 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 </span>
             </div>
             if let Some(summary) = &run.shown {
-                <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}>
+                // A region in the tab order: on a phone the table scrolls
+                // sideways, and the keyboard scrolls it once it has focus.
+                <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}
+                    role="region" aria-label="Cohort results" tabindex="0" data-testid="cohort-results-region">
                     { results(summary, props.style, props.currency) }
                 </div>
             }
