@@ -110,7 +110,38 @@ pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
     if text.starts_with('+') {
         return Err("must be written without a sign".into());
     }
+    if has_unit(text) {
+        return Err("must be the number alone, without a currency or token symbol".into());
+    }
     digits_to_decimal(&normalize(text, seps)?, seps.decimal)
+}
+
+/// Currency signs people paste with an amount.
+const CURRENCY_SIGNS: &[char] = &[
+    '$', '€', '£', '¥', '￥', '₹', '₩', '₽', '₺', '₫', '฿', '¢', '₿', '₪', '₦', '₱',
+];
+
+/// Whether `text` is a number with a currency or token symbol before or after
+/// it, as pasted from elsewhere: `R$ 1.234,50`, `1.000 €`, `CHF 1'234.50`,
+/// `1000 BNB`, `1000BNB`. A unit is a sign, or a word of two letters or more
+/// set apart by a space or written in capitals; `1e5`, `5x` or `1000abc` are
+/// other mistakes.
+fn has_unit(text: &str) -> bool {
+    let unit_char = |c: char| c.is_alphabetic() || CURRENCY_SIGNS.contains(&c);
+    let around = |c: char| unit_char(c) || c.is_whitespace();
+    let number = text.trim_start_matches(around).trim_end_matches(around);
+    if number.is_empty() || number.contains(unit_char) {
+        return false;
+    }
+    let start = &text[..text.len() - text.trim_start_matches(around).len()];
+    let end = &text[text.trim_end_matches(around).len()..];
+    let is_unit = |unit: &str, apart: bool| {
+        let letters = unit.chars().filter(|c| c.is_alphabetic()).count();
+        unit.contains(|c| CURRENCY_SIGNS.contains(&c))
+            || (letters >= 2 && (apart || !unit.contains(|c: char| c.is_lowercase())))
+    };
+    is_unit(start.trim(), start.ends_with(char::is_whitespace))
+        || is_unit(end.trim(), end.starts_with(char::is_whitespace))
 }
 
 /// Rewrites `text` to plain `digits[.digits]`: checks and removes the group
@@ -125,7 +156,14 @@ fn normalize(text: &str, seps: Separators) -> Result<String, String> {
         "decimal comma"
     };
     if parts.next().is_some() {
-        return Err(format!("has more than one {point_name}"));
+        let second = text.split(seps.decimal).nth(1).unwrap_or("");
+        let looks_grouped = second.len() == 3 && second.bytes().all(|b| b.is_ascii_digit());
+        return Err(if seps.groups.is_empty() && looks_grouped {
+            // The contract form (a config, a cohort CSV) has no digit groups.
+            format!("has more than one {point_name} (write it plainly, such as 1234567.5)")
+        } else {
+            format!("has more than one {point_name}")
+        });
     }
     let other_point = if seps.decimal == '.' { ',' } else { '.' };
     if let Some(f) = frac {
@@ -291,6 +329,49 @@ mod tests {
         assert!(parse_decimal("0.00000000000000000000000000001")
             .unwrap_err()
             .contains("decimals"));
+    }
+
+    #[test]
+    fn a_pasted_currency_or_token_symbol_is_named_as_the_problem() {
+        const UNIT: &str = "must be the number alone, without a currency or token symbol";
+        let de = |t| parse_typed(t, Separators::POINT_COMMA);
+        for pasted in ["R$ 1.234,50", "1.000 €", "1000 BNB", "EUR 12"] {
+            assert_eq!(de(pasted).unwrap_err(), UNIT, "{pasted}");
+        }
+        let ch = |t| parse_typed(t, Separators::APOSTROPHE_POINT);
+        assert_eq!(ch("CHF 1'234.50").unwrap_err(), UNIT);
+        for pasted in ["₹1,234.50", "￥1,235", "$5", "1000BNB", "1000 usdt"] {
+            assert_eq!(parse_typed_balance(pasted).unwrap_err(), UNIT, "{pasted}");
+        }
+        // Not a unit: a lone letter (a typo, an exponent), lower-case letters
+        // stuck to the digits, words alone, a script.
+        assert!(parse_typed_balance("1e5").unwrap_err().contains("exponent"));
+        assert!(parse_typed_balance("1000abc")
+            .unwrap_err()
+            .contains("not a number"));
+        assert!(parse_typed_balance("5x")
+            .unwrap_err()
+            .contains("not a number"));
+        assert!(parse_typed_balance("abc")
+            .unwrap_err()
+            .contains("not a number"));
+        assert!(parse_decimal("<b>2</b>")
+            .unwrap_err()
+            .contains("not a number"));
+    }
+
+    #[test]
+    fn a_contract_value_with_digit_groups_is_told_to_be_plain() {
+        for grouped in ["1.234.567", "1.234.567,5"] {
+            assert_eq!(
+                parse_decimal(grouped).unwrap_err(),
+                "has more than one decimal point (write it plainly, such as 1234567.5)"
+            );
+        }
+        assert_eq!(
+            parse_decimal("1.2.3").unwrap_err(),
+            "has more than one decimal point"
+        );
     }
 
     #[test]
