@@ -549,7 +549,7 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   await page.close();
 });
 
-test("Copy link: copied when the browser allows it; otherwise the link is selected and nothing is thrown into the page", async () => {
+test("Copy link: copied when the browser allows it; otherwise the link is selected and nothing is thrown into the page; a changed scenario clears both", async () => {
   for (const [clipboard, expected] of [
     // A page over plain http has no navigator.clipboard at all.
     ["missing", "Selected"],
@@ -584,6 +584,12 @@ test("Copy link: copied when the browser allows it; otherwise the link is select
       const selected = await page.evaluate(() => document.getElementById("earn").shadowRoot.getSelection().toString());
       assert.equal(selected, href, clipboard);
     }
+    // The scenario changes: the clipboard (or the selection) holds the old
+    // link, so neither "Copied" nor the hint stays.
+    await typeBalance(w, "SOL", "1");
+    await eventually(() => w.getByTestId("share-link").getAttribute("href"), /SOL_b1(%7E|~|&|$)/);
+    await textIs(w.getByTestId("share-copy"), "Copy link", clipboard);
+    await textIs(status, "", clipboard);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
     assert.equal(await page.evaluate(() => window.unhandled ?? null), null, clipboard);
     assert.deepEqual(page.errors, [], clipboard);

@@ -16,21 +16,22 @@ pub struct ShareLinkProps {
     pub storage_key: AttrValue,
 }
 
-/// What the copy button managed.
-#[derive(Clone, Copy, PartialEq)]
-enum Copy {
-    Idle,
-    Copied,
+/// What the copy button managed, for the link it copied (once the scenario
+/// changes, the clipboard no longer holds the link shown).
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Nothing,
+    Link(String),
     /// No clipboard (a page over plain http) or the browser refused it: the
     /// link is selected instead, for the visitor to copy.
-    Selected,
+    Selected(String),
 }
 
 /// The link and a copy button.
 #[function_component(ShareLink)]
 pub fn share_link(props: &ShareLinkProps) -> Html {
     let url = share_url(&props.scenario, &props.storage_key);
-    let copy = use_state(|| Copy::Idle);
+    let copy = use_state(|| Copied::Nothing);
     let link = use_node_ref();
     let on_copy = {
         let (url, copy, link) = (url.clone(), copy.clone(), link.clone());
@@ -39,13 +40,14 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
                 return;
             };
             let select_link = {
-                let (window, link, copy) = (window.clone(), link.clone(), copy.clone());
+                let (window, link, copy, url) =
+                    (window.clone(), link.clone(), copy.clone(), url.clone());
                 move || {
                     if let (Ok(Some(selection)), Some(link)) = (window.get_selection(), link.get())
                     {
                         let _ = selection.select_all_children(&link);
                     }
-                    copy.set(Copy::Selected);
+                    copy.set(Copied::Selected(url));
                 }
             };
             // `navigator.clipboard` is undefined outside secure contexts:
@@ -58,11 +60,11 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
             match clipboard {
                 Some(clipboard) => {
                     let written = JsFuture::from(clipboard.write_text(&url));
-                    let copy = copy.clone();
+                    let (copy, url) = (copy.clone(), url.clone());
                     spawn_local(async move {
                         // A refusal is handled here, never left unhandled.
                         match written.await {
-                            Ok(_) => copy.set(Copy::Copied),
+                            Ok(_) => copy.set(Copied::Link(url)),
                             Err(_) => select_link(),
                         }
                     });
@@ -71,15 +73,17 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
             }
         })
     };
+    let copied = *copy == Copied::Link(url.clone());
+    let selected = *copy == Copied::Selected(url.clone());
     html! {
         <div class="ss-share">
             <h3>{ "Share this scenario" }</h3>
             <a class="ss-share-link" href={url.clone()} ref={link} data-testid="share-link">{ url.clone() }</a>
             <button type="button" class="ss-button" onclick={on_copy} data-testid="share-copy">
-                { if *copy == Copy::Copied { "Copied" } else { "Copy link" } }
+                { if copied { "Copied" } else { "Copy link" } }
             </button>
             <span class="ss-hint" role="status" data-testid="share-copy-status">
-                if *copy == Copy::Selected {
+                if selected {
                     { "The browser did not let the widget copy: the link is selected, copy it with Ctrl+C (⌘C on a Mac)." }
                 }
             </span>
