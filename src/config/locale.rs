@@ -27,6 +27,16 @@ impl GroupSeparator {
             GroupSeparator::Apostrophe => "grp-apos",
         }
     }
+
+    /// The separator as text (the stylesheet draws the same character).
+    pub fn text(self) -> &'static str {
+        match self {
+            GroupSeparator::Comma => ",",
+            GroupSeparator::Dot => ".",
+            GroupSeparator::Space => "\u{202f}",
+            GroupSeparator::Apostrophe => "'",
+        }
+    }
 }
 
 /// Where a locale puts its digit-group separators.

@@ -16,6 +16,7 @@ use super::components::config_error::ConfigError;
 use super::components::horizon_controls::HorizonControls;
 use super::components::share_link::ShareLink;
 use super::components::terms_dialog::TermsDialog;
+use super::copy_as_shown::copy_as_shown;
 use super::hooks::use_activation_store::use_activation_store;
 use super::hooks::use_estimate_event::{EstimateEvent, SentEstimates};
 use super::state::{Action, State};
@@ -172,12 +173,22 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     // The cohort's holdings text outlives the panel (which a bad config hides).
     let cohort_draft = use_memo((), |_| CohortDraft::default());
+    let root = use_node_ref();
 
     if props.hidden {
         // The state lives on in the hooks above; nothing is shown.
         return Html::default();
     }
     let demo = state.mode == Mode::Demo;
+    let on_copy = {
+        let root = root.clone();
+        let style = state.style;
+        Callback::from(move |e: Event| {
+            if let Some(root) = root.cast::<Element>() {
+                copy_as_shown(&e, &root, style);
+            }
+        })
+    };
     let shows_samples = state
         .rows
         .iter()
@@ -189,7 +200,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         demo.then_some("mode-demo"),
     );
     html! {
-        <div {class} lang={state.locale.clone()}>
+        <div {class} lang={state.locale.clone()} ref={root} oncopy={on_copy}>
             <header class="ss-header">
                 <div class="ss-heading">
                     <h2 class="ss-title">{ "Soft Staking" }</h2>

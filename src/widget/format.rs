@@ -76,12 +76,7 @@ impl Grouped {
 
     /// The plain text with real separators, e.g. for `aria-label`s and titles.
     pub fn to_text(&self, style: NumberStyle) -> String {
-        let sep = match style.group {
-            GroupSeparator::Comma => ",",
-            GroupSeparator::Dot => ".",
-            GroupSeparator::Space => "\u{202f}",
-            GroupSeparator::Apostrophe => "'",
-        };
+        let sep = style.group.text();
         let mut out = self.head.clone();
         for g in &self.groups {
             out.push_str(sep);
@@ -97,11 +92,23 @@ impl Grouped {
 
 /// `n` and `noun`, plural unless `n` is 1: "1 line", "3 lines".
 pub fn count(n: u64, noun: &str) -> String {
+    count_in(n, noun, NumberStyle::for_locale("en-US"))
+}
+
+/// [`count`] with `n` in the locale's digit groups: "12,345 holdings",
+/// "12.345 holdings" in de-DE.
+pub fn count_in(n: u64, noun: &str, style: NumberStyle) -> String {
+    let number = grouped_int(n, style);
     if n == 1 {
-        format!("1 {noun}")
+        format!("{number} {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{number} {noun}s")
     }
+}
+
+/// `n` in the locale's digit groups, as text ("12,345").
+pub fn grouped_int(n: u64, style: NumberStyle) -> String {
+    Grouped::of(Decimal::from(n), style.grouping).to_text(style)
 }
 
 /// `value` with exactly `decimals` decimals (pads with zeros; rounds down if longer).
@@ -250,6 +257,28 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn counts_are_in_the_locales_digit_groups() {
+        let style = NumberStyle::for_locale;
+        assert_eq!(
+            count_in(12_345, "holding", style("de-DE")),
+            "12.345 holdings"
+        );
+        assert_eq!(
+            count_in(12_345, "holding", style("en-US")),
+            "12,345 holdings"
+        );
+        assert_eq!(
+            count_in(1_234_567, "line", style("en-IN")),
+            "12,34,567 lines"
+        );
+        // es-ES keeps a four-digit number whole.
+        assert_eq!(count_in(1_500, "line", style("es-ES")), "1500 lines");
+        assert_eq!(count_in(1, "holding", style("de-DE")), "1 holding");
+        assert_eq!(count(0, "tier"), "0 tiers");
+        assert_eq!(grouped_int(400_000, style("fr-FR")), "400\u{202f}000");
     }
 
     #[test]

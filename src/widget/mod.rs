@@ -1,6 +1,6 @@
 //! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate` and
 //! `format` are pure Rust, compiled and tested natively too; the components,
-//! hooks and the root `app` exist only in the WebAssembly build.
+//! hooks, `copy_as_shown` and the root `app` exist only in the WebAssembly build.
 
 pub mod activation_record;
 pub mod cohort_job;
@@ -16,6 +16,8 @@ pub mod state;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod copy_as_shown;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]

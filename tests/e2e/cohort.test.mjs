@@ -55,6 +55,14 @@ const config = () => ({
   storage_key: freshKey("cohort"),
 });
 
+/** Puts `n` copies of the CSV `line` in the holdings box in one input event. */
+function fillRepeated(w, line, n) {
+  return w.getByTestId("cohort-input").evaluate((box, [line, n]) => {
+    box.value = `${line}\n`.repeat(n);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }, [line, n]);
+}
+
 /** Makes the edits that turn BEFORE into AFTER, in the widget's fields (APRs in percent). */
 async function edit(w) {
   await retype(w, "apr-input-BNB", "10");
@@ -206,7 +214,7 @@ test("an uploaded CSV file of 20,000 random holdings matches the exact totals", 
   await w.getByTestId("cohort-file").setInputFiles({ name: "holdings.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await textIs(w.locator(".ss-cohort-actions"), new RegExp(`holdings\\.csv \\(${Buffer.byteLength(csv)} bytes\\)`));
   await w.getByTestId("cohort-run").click();
-  await textIs(w.getByTestId("cohort-status"), /^Done: 20000 holdings in \d+ ms\.$/, undefined, 15000);
+  await textIs(w.getByTestId("cohort-status"), /^Done: 20,000 holdings in [\d,]+ ms\.$/, undefined, 15000);
   for (const sym of SYMBOLS) {
     assert.deepEqual(await resultRow(w, sym), expectedRow(sym, before, after), sym);
   }
@@ -255,7 +263,7 @@ test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills
     new MutationObserver(() => window.ssProgress.push([bar.value, bar.max])).observe(bar, { attributes: true });
   });
   await w.getByTestId("cohort-run").click();
-  await textIs(w.getByTestId("cohort-status"), new RegExp(`^Done: ${n} holdings in \\d+ ms\\.$`), undefined, 60000);
+  await textIs(w.getByTestId("cohort-status"), new RegExp(`^Done: ${n.toLocaleString("en-US")} holdings in [\\d,]+ ms\\.$`), undefined, 60000);
   // Let the observer deliver the last entries.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
 
@@ -328,10 +336,7 @@ test("a rate edited while a large cohort runs: the totals are those of the new r
   const w = page.locator("#earn");
   // 400,000 holdings of BNB 1000, put in the box in one go.
   const n = 400_000;
-  await w.getByTestId("cohort-input").evaluate((box, n) => {
-    box.value = "BNB,1000\n".repeat(n);
-    box.dispatchEvent(new Event("input", { bubbles: true }));
-  }, n);
+  await fillRepeated(w, "BNB,1000", n);
   // The APR is edited from inside the page at the first progress report, so
   // the edit surely lands while the run is going (it takes several 12 ms slices).
   await page.evaluate(() => {
@@ -358,7 +363,7 @@ test("a rate edited while a large cohort runs: the totals are those of the new r
     "totals under the new rate",
     20000,
   );
-  await textIs(w.getByTestId("cohort-status"), new RegExp(`^Done: ${n} holdings in \\d+ ms\\.$`));
+  await textIs(w.getByTestId("cohort-status"), new RegExp(`^Done: ${n.toLocaleString("en-US")} holdings in [\\d,]+ ms\\.$`));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -437,7 +442,7 @@ test("an uploaded file with old Mac line ends: lines of the wrong shape say why,
   await w.getByTestId("cohort-file").setInputFiles({ name: "old-mac.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await textIs(w.locator(".ss-cohort-actions"), /old-mac\.csv/);
   await w.getByTestId("cohort-run").click();
-  await textIs(w.getByTestId("cohort-status"), /^Done: 1001 holdings in \d+ ms, 2 unreadable lines\.$/);
+  await textIs(w.getByTestId("cohort-status"), /^Done: 1,001 holdings in [\d,]+ ms, 2 unreadable lines\.$/);
   // 1000 × 0.05 ÷ 365 → 0.13698630 for the one BNB line that is a holding.
   assert.deepEqual(await resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
   assert.deepEqual(
@@ -453,6 +458,43 @@ test("an uploaded file with old Mac line ends: lines of the wrong shape say why,
   // A fiat total without PEPE's part would look complete but is not: none is shown.
   await textIs(w.getByTestId("cohort-fiat-before"), "—");
   await textIs(w.getByTestId("cohort-fiat-after"), "—");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a long run keeps the keyboard on Compute impact, which is marked unavailable meanwhile; counts are grouped", async () => {
+  const page = await openMounted(ctx, config());
+  const w = page.locator("#earn");
+  // 300,000 holdings of BNB 1000: several 12 ms slices (a disabled button
+  // would drop the focus to the page's body during them).
+  const n = 300_000;
+  await fillRepeated(w, "BNB,1000", n);
+  await page.evaluate(() => {
+    const root = document.getElementById("earn").shadowRoot;
+    const button = root.querySelector('[data-testid="cohort-run"]');
+    window.ssRunButton = [];
+    new MutationObserver(() => window.ssRunButton.push([button.getAttribute("aria-disabled"), root.activeElement === button]))
+      .observe(button, { attributes: true, attributeFilter: ["aria-disabled"] });
+    const bar = root.querySelector('[data-testid="cohort-progress"]');
+    window.ssProgress = [];
+    new MutationObserver(() => window.ssProgress.push(Number(bar.value))).observe(bar, { attributes: true, attributeFilter: ["value"] });
+  });
+  await w.getByTestId("cohort-run").focus();
+  await page.keyboard.press("Enter");
+  // Pressed again while it runs: nothing starts over.
+  await eventually(() => page.evaluate(() => window.ssRunButton.length > 0), true);
+  await page.keyboard.press("Enter");
+  await textIs(w.getByTestId("cohort-status"), /^Done: 300,000 holdings in \d+ ms\.$/, undefined, 30000);
+  // [aria-disabled, focused] at each change: unavailable while running, available after, focused throughout.
+  assert.deepEqual(await page.evaluate(() => window.ssRunButton), [["true", true], ["false", true]]);
+  assert.equal(await w.getByTestId("cohort-run").evaluate((b) => b.getRootNode().activeElement === b), true);
+  // Bytes read, rising through one run (then 1 of 1 when done): never restarted.
+  const progress = (await page.evaluate(() => window.ssProgress)).slice(0, -1);
+  assert.ok(progress.length > 1 && progress.every((v, i) => i === 0 || v > progress[i - 1]), `one run: ${progress}`);
+  // 300,000 × 0.13698630 = 41095.89000000; the holdings shown grouped (1000 is within the 1000 cap).
+  const cells = await w.getByTestId("cohort-results").locator("tbody tr").first().locator("td").allTextContents();
+  assert.deepEqual(cells.map((c) => c.trim()), ["300000", "41095.89000000", "41095.89000000", "0 → 0", "0 → 0"]);
+  assert.equal(await w.getByTestId("cohort-results").locator("tbody td").first().locator(".g").count(), 1, "300|,000: one CSS-drawn group");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

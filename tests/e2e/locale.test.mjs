@@ -1,7 +1,9 @@
 // The config's `locale` (PRODUCT.md §3): a visitor sees numbers the way their
 // locale writes them (digit groups and decimal separator), while the test
 // hooks' text stays the contract form ("0.13698630", "1000", "1.5%") in every
-// locale, so a page's tests and a copy-paste read the same digits.
+// locale, so a page's tests read the same digits everywhere; a visitor's
+// copy takes what they see ("1,125" in de-DE), which a field reads back as
+// the same number.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -195,4 +197,64 @@ test("en-IN: lakh and crore grouping on screen and in typed balances", async () 
   await expectText(page.getByTestId("error-USDT"), /two or three digits/);
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test("copying numbers takes them as shown, and a de-DE field reads a pasted one as the same number", async () => {
+  // 1.125 shown "1,125" in de-DE; copied as its text, "1.125", a de-DE field reads 1125.
+  const XYZ = { symbol: "XYZ", name: "Xyz", apr: "0.05", min_amount: "1.125", max_cap: "1234567.5" };
+  const page = await openMounted(ctx, { assets: [XYZ], locale: "de-DE", storage_key: "copy-de" });
+  const w = page.locator("#earn");
+  await page.evaluate(() => document.addEventListener("copy", (e) => {
+    window.copied = { text: e.clipboardData.getData("text/plain"), taken: e.defaultPrevented };
+  }));
+  /** Selects `[start, end)` of the hook's text (whole text by default) in the shadow root, copies with Ctrl+C. */
+  const copy = async (testid, start, end) => {
+    await w.getByTestId(testid).evaluate((el, [start, end]) => {
+      const texts = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      const at = (offset) => {
+        for (const t of texts) {
+          if (offset <= t.data.length) return [t, offset];
+          offset -= t.data.length;
+        }
+      };
+      const range = document.createRange();
+      range.setStart(...at(start ?? 0));
+      range.setEnd(...at(end ?? el.textContent.length));
+      const selection = el.getRootNode().getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, [start, end]);
+    await page.keyboard.press("Control+c");
+    return page.evaluate(() => window.copied);
+  };
+  assert.deepEqual(await copy("min-XYZ"), { text: "1,125", taken: true });
+  assert.deepEqual(await copy("max-XYZ"), { text: "1.234.567,5", taken: true });
+  // Text "1234567.5": from inside the last group ("5|67") the separator before it is not selected.
+  assert.deepEqual(await copy("max-XYZ", 5), { text: "67,5", taken: true });
+  // From the first digit to inside the fraction: "1.234.567,"
+  assert.deepEqual(await copy("max-XYZ", 0, 8), { text: "1.234.567,", taken: true });
+  // Words without a drawn separator: the browser's own copy.
+  assert.equal((await copy("status-XYZ")).taken, false);
+
+  // Copy the minimum with a double click, paste it into the balance: 1.125 XYZ,
+  // 1.125 × 0.05 ÷ 365 = 0.000154109… → 0.00015410 (not 1125's 0.15410958).
+  await w.getByTestId("min-XYZ").dblclick();
+  await page.keyboard.press("Control+c");
+  assert.equal((await page.evaluate(() => window.copied)).text, "1,125");
+  await w.getByTestId("balance-input-XYZ").click();
+  await page.keyboard.press("Control+v");
+  assert.equal(await w.getByTestId("balance-input-XYZ").inputValue(), "1,125");
+  await textIs(w.getByTestId("daily-reward-XYZ"), "0.00015410");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // en-US: the groups drawn by CSS are copied too.
+  const us = await openMounted(ctx, { assets: [XYZ], locale: "en-US", storage_key: "copy-us" });
+  await us.locator("#earn").getByTestId("max-XYZ").dblclick();
+  const copied = us.evaluate(() => new Promise((resolve) => document.addEventListener("copy", (e) => resolve(e.clipboardData.getData("text/plain")))));
+  await us.keyboard.press("Control+c");
+  assert.equal(await copied, "1,234,567.5");
+  await us.close();
 });

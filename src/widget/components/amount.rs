@@ -8,6 +8,13 @@ use yew::prelude::*;
 
 use crate::widget::format::{Grouped, NumberStyle};
 
+/// Selector of a digit group after the first (`class="g"` below); CSS draws
+/// the separator before it.
+pub const GROUP_SELECTOR: &str = ".g";
+/// Selector of the `.` kept, hidden, in a decimal-comma locale's text
+/// (`class="dp"` below); CSS draws the comma.
+pub const HIDDEN_POINT_SELECTOR: &str = ".dp";
+
 /// `value` with the locale's digit groups and decimal separator. A long
 /// number too wide for its box wraps between digit groups (or inside the
 /// fraction), never inside a group; a short one never wraps.

@@ -16,7 +16,7 @@ use crate::config::currency::Currency;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
 use crate::widget::cohort_job::{percent_done, CohortSummary};
-use crate::widget::format::{count, NumberStyle};
+use crate::widget::format::{count_in, grouped_int, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::row::Row;
 
@@ -117,6 +117,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
         })
     };
 
+    let running = matches!(*run.state, RunState::Running { .. });
     let on_run = {
         let (start, fail, textarea, file_text, input_edited) = (
             run.start.clone(),
@@ -126,6 +127,9 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             input_edited.clone(),
         );
         Callback::from(move |_| {
+            if running {
+                return;
+            }
             let typed = textarea
                 .cast::<HtmlTextAreaElement>()
                 .map(|t| t.value())
@@ -143,7 +147,6 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
         })
     };
 
-    let running = matches!(*run.state, RunState::Running { .. });
     let (progress_value, progress_max) = match &*run.state {
         RunState::Running { done, total } => (*done, (*total).max(1)),
         RunState::Finished { .. } => (1, 1),
@@ -152,7 +155,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     html! {
         <div class="ss-cohort">
             <h3>{ "Cohort impact" }</h3>
-            <p class="ss-hint">{ "Holdings as CSV, one symbol,balance per line (a header line is optional). The total daily payout is computed before and after your changes, in this browser; it follows your changes to the rates." }</p>
+            <p class="ss-hint">{ "Holdings as CSV, one symbol,balance per line (a header line is optional), each balance written plainly, as systems export it: 1234.5, with a '.' and no digit groups, whatever the language of the page. The total daily payout is computed before and after your changes, in this browser; it follows your changes to the rates." }</p>
             <label class="ss-sr-only" for="ss-cohort-input">{ "Cohort holdings CSV" }</label>
             <textarea id="ss-cohort-input" ref={textarea} spellcheck="false" placeholder={"symbol,balance\nBNB,12.5\nSOL,340"}
                 oninput={on_edit} data-testid="cohort-input" />
@@ -164,8 +167,10 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 if let Some((name, text)) = &*file_text {
                     <span class="ss-hint" role="status">{ format!("{name} ({} bytes) will be used when the box is empty", text.len()) }</span>
                 }
+                // `aria-disabled`, not `disabled`, while a run lasts: a disabled
+                // button drops the keyboard focus (to the page's body).
                 <button type="button" class="ss-button ss-button-primary" onclick={on_run}
-                    disabled={running} data-testid="cohort-run">{ "Compute impact" }</button>
+                    aria-disabled={running.to_string()} data-testid="cohort-run">{ "Compute impact" }</button>
             </div>
             <progress max={progress_max.to_string()} value={progress_value.to_string()} data-testid="cohort-progress"
                 aria-label="Cohort progress"></progress>
@@ -179,9 +184,9 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                         RunState::Finished { summary, millis } => html! { <>
                             { format!(
                                 "Done: {} in {} ms{}{}.",
-                                count(summary.rows, "holding"), millis,
-                                if summary.invalid > 0 { format!(", {}", count(summary.invalid, "unreadable line")) } else { String::new() },
-                                if summary.unknown > 0 { format!(", {} of unknown symbols", count(summary.unknown, "holding")) } else { String::new() },
+                                count_in(summary.rows, "holding", props.style), millis,
+                                if summary.invalid > 0 { format!(", {}", count_in(summary.invalid, "unreadable line", props.style)) } else { String::new() },
+                                if summary.unknown > 0 { format!(", {} of unknown symbols", count_in(summary.unknown, "holding", props.style)) } else { String::new() },
                             ) }
                             if *input_edited {
                                 { " The holdings changed since: compute again to update the totals." }
@@ -225,7 +230,7 @@ fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>
                 <ul class="ss-hint" data-testid="cohort-problems">
                     { for summary.examples.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
                     if let Some(more) = unlisted_problems(summary) {
-                        <li>{ format!("…and {more} more") }</li>
+                        <li>{ format!("…and {} more", grouped_int(more, num)) }</li>
                     }
                 </ul>
             }
@@ -254,8 +259,8 @@ fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>
                             <td>{ grouped_html(t.holdings.into(), num) }</td>
                             <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before), num) }</td>
                             <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After), num) }</td>
-                            <td>{ format!("{} → {}", t.sides[0].below_minimum, t.sides[1].below_minimum) }</td>
-                            <td>{ format!("{} → {}", t.sides[0].capped, t.sides[1].capped) }</td>
+                            <td>{ counts_html(t.sides[0].below_minimum, t.sides[1].below_minimum, num) }</td>
+                            <td>{ counts_html(t.sides[0].capped, t.sides[1].capped, num) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -265,8 +270,8 @@ fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>
                             <td>{ grouped_html(summary.rows.into(), num) }</td>
                             <td data-testid="cohort-fiat-before">{ total_html(fiat_before, num) }</td>
                             <td data-testid="cohort-fiat-after">{ total_html(fiat_after, num) }</td>
-                            <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].below_minimum).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].below_minimum).sum::<u64>()) }</td>
-                            <td>{ format!("{} → {}", summary.tallies.iter().map(|t| t.sides[0].capped).sum::<u64>(), summary.tallies.iter().map(|t| t.sides[1].capped).sum::<u64>()) }</td>
+                            <td>{ counts_html(summary.tallies.iter().map(|t| t.sides[0].below_minimum).sum(), summary.tallies.iter().map(|t| t.sides[1].below_minimum).sum(), num) }</td>
+                            <td>{ counts_html(summary.tallies.iter().map(|t| t.sides[0].capped).sum(), summary.tallies.iter().map(|t| t.sides[1].capped).sum(), num) }</td>
                         </tr>
                 </tfoot>
             </table>
@@ -281,6 +286,11 @@ fn unlisted_problems(summary: &CohortSummary) -> Option<u64> {
     (summary.invalid + summary.unknown)
         .checked_sub(listed)
         .filter(|more| *more > 0)
+}
+
+/// A count before → after, in the locale's digit groups: "1,500 → 1,200".
+fn counts_html(before: u64, after: u64, num: NumberStyle) -> Html {
+    html! { <>{ grouped_html(before.into(), num) }{ " → " }{ grouped_html(after.into(), num) }</> }
 }
 
 fn total_html(value: Option<rust_decimal::Decimal>, num: NumberStyle) -> Html {
