@@ -68,7 +68,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if trimmed.len() != text.len() && !trimmed.is_empty() {
         return Err("must not contain spaces".into());
     }
-    parse_typed(text, Separators::PLAIN)
+    parse_with(text, Separators::PLAIN)
 }
 
 /// Parses a balance typed the en-US way: like [`parse_decimal`], but
@@ -87,8 +87,44 @@ pub fn typed_form(plain: &str, seps: Separators) -> String {
     }
 }
 
-/// Parses a balance typed with a locale's separators.
+/// Parses a number a visitor typed with a locale's separators. The digits
+/// of other scripts an input method may type (full-width `１２３`, as a
+/// Japanese IME does; Arabic-Indic `١٢٣`; Devanagari `१२३`) read as 0-9.
 pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
+    if text.is_ascii() {
+        parse_with(text, seps)
+    } else {
+        parse_with(&ascii_digits(text, seps), seps)
+    }
+}
+
+/// The first digit (zero) of each script whose digits [`parse_typed`] reads.
+const ZEROS: [u32; 4] = [0xFF10, 0x0660, 0x06F0, 0x0966];
+
+/// `text` with other scripts' digits and number signs in ASCII.
+fn ascii_digits(text: &str, seps: Separators) -> String {
+    text.chars()
+        .map(|c| {
+            let digit = ZEROS.iter().find_map(|zero| {
+                let d = u32::from(c).checked_sub(*zero).filter(|d| *d < 10)?;
+                u8::try_from(d).ok()
+            });
+            match (digit, c) {
+                (Some(d), _) => char::from(b'0' + d),
+                // Full-width point and comma.
+                (None, '\u{FF0E}') => '.',
+                (None, '\u{FF0C}') => ',',
+                // Arabic decimal and thousands separators.
+                (None, '\u{066B}') => seps.decimal,
+                (None, '\u{066C}') => seps.groups.first().copied().unwrap_or(','),
+                (None, other) => other,
+            }
+        })
+        .collect()
+}
+
+/// [`parse_typed`] for ASCII digits only (the contract form goes straight here).
+fn parse_with(text: &str, seps: Separators) -> Result<Decimal, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("is empty: enter a number such as 1000 or 0.5".into());
@@ -358,6 +394,25 @@ mod tests {
         assert!(parse_decimal("<b>2</b>")
             .unwrap_err()
             .contains("not a number"));
+    }
+
+    #[test]
+    fn digits_of_other_scripts_are_typed_digits_not_contract_ones() {
+        let ja = |t| parse_typed(t, Separators::COMMA_POINT);
+        // Full width, as a Japanese IME types: "１，２３４．５" is 1,234.5.
+        assert_eq!(ja("１，２３４．５").unwrap().to_string(), "1234.5");
+        assert_eq!(ja("１０００").unwrap().to_string(), "1000");
+        // Arabic-Indic with the Arabic separators; Extended Arabic-Indic; Devanagari.
+        assert_eq!(ja("١٬٢٣٤٫٥").unwrap().to_string(), "1234.5");
+        assert_eq!(ja("۱۲۳").unwrap().to_string(), "123");
+        assert_eq!(ja("१०००").unwrap().to_string(), "1000");
+        // In a decimal-comma locale the Arabic decimal separator is its comma.
+        let de = |t| parse_typed(t, Separators::POINT_COMMA);
+        assert_eq!(de("١٬٢٣٤٫٥").unwrap().to_string(), "1234.5");
+        // Other characters are refused as before; a contract value reads 0-9 only.
+        assert!(ja("１e５").unwrap_err().contains("exponent"));
+        assert!(ja("²").unwrap_err().contains("0-9"));
+        assert!(parse_decimal("１０").unwrap_err().contains("0-9"));
     }
 
     #[test]

@@ -258,3 +258,16 @@ test("copying numbers takes them as shown, and a de-DE field reads a pasted one 
   assert.equal(await copied, "1,234,567.5");
   await us.close();
 });
+
+test("digits an input method types in other scripts read as the same number (full-width, Arabic-Indic)", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { locale: "ja-JP" }));
+  // Full width, as a Japanese IME types: １，０００ is 1,000 → 1000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630.
+  await typeBalance(page, "BNB", "１，０００");
+  await expectText(row(page, "BNB").daily, "0.13698630");
+  // Arabic-Indic with the Arabic decimal separator: ٥٠٠٫٥ is 500.5 → 500.5 × 0.05 ÷ 365 = 0.0685616… → 0.06856164.
+  await typeBalance(page, "BNB", "٥٠٠٫٥");
+  await expectText(row(page, "BNB").daily, "0.06856164");
+  assert.equal(await row(page, "BNB").error.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
