@@ -159,11 +159,12 @@ const CURRENCY_SIGNS: &[char] = &[
 
 /// Whether `text` is a number with a currency or token symbol before or after
 /// it, as pasted from elsewhere: `R$ 1.234,50`, `1.000 €`, `CHF 1'234.50`,
-/// `1000 BNB`, `1000BNB`. A unit is a sign, or a word of two letters or more
-/// set apart by a space or written in capitals; `1e5`, `5x` or `1000abc` are
-/// other mistakes.
+/// `1000 BNB`, `1000BNB`. A unit is a sign, or a word of two Latin letters
+/// or more (currency codes and tickers) set apart by a space or written in
+/// capitals; `1e5`, `5x` or `1000abc` are other mistakes. (ASCII tests only:
+/// Unicode's letter tables would cost the bundle kilobytes.)
 fn has_unit(text: &str) -> bool {
-    let unit_char = |c: char| c.is_alphabetic() || CURRENCY_SIGNS.contains(&c);
+    let unit_char = |c: char| c.is_ascii_alphabetic() || CURRENCY_SIGNS.contains(&c);
     let around = |c: char| unit_char(c) || c.is_whitespace();
     let number = text.trim_start_matches(around).trim_end_matches(around);
     if number.is_empty() || number.contains(unit_char) {
@@ -172,9 +173,9 @@ fn has_unit(text: &str) -> bool {
     let start = &text[..text.len() - text.trim_start_matches(around).len()];
     let end = &text[text.trim_end_matches(around).len()..];
     let is_unit = |unit: &str, apart: bool| {
-        let letters = unit.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = unit.bytes().filter(u8::is_ascii_alphabetic).count();
         unit.contains(|c| CURRENCY_SIGNS.contains(&c))
-            || (letters >= 2 && (apart || !unit.contains(|c: char| c.is_lowercase())))
+            || (letters >= 2 && (apart || !unit.bytes().any(|b| b.is_ascii_lowercase())))
     };
     is_unit(start.trim(), start.ends_with(char::is_whitespace))
         || is_unit(end.trim(), end.starts_with(char::is_whitespace))
