@@ -237,7 +237,7 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
     ["abc", /APR is not a number/],
     ["-1", /APR must not be negative/],
     ["1e3", /APR must be written out in full/],
-    ["١٠", /APR must use the digits 0-9 only/],
+    ["¹⁰", /APR must use the digits 0-9 only/],
   ]) {
     // Set in one input event (typed key by key, "1e3" would pass through a valid "1").
     await w.getByTestId("apr-input-BNB").fill(typed);
