@@ -43,6 +43,8 @@ impl WidgetShadow {
         let container = document.create_element("div").ok()?;
         container.set_class_name("ss-host");
         root.append_child(&container).ok()?;
+        let strut = strut(&document)?;
+        root.append_child(&strut).ok()?;
         panic_guard::register(&root);
         Some(WidgetShadow { root, container })
     }
@@ -60,6 +62,20 @@ impl WidgetShadow {
         let _ = js_sys::Reflect::set(&self.root, &"adoptedStyleSheets".into(), &Array::new());
         self.root.set_inner_html("");
     }
+}
+
+/// An invisible, zero-height row of boxes beside the container. The
+/// container is laid out by the width it is given (container queries), so on
+/// its own it has no width a host could size it by; where a host does (a
+/// flex row, inline-block, float, absolute position, fit-content, an auto
+/// grid column), the strut gives the widget one: at least 280 px, about
+/// 560 px when there is room (see `.ss-strut` in the stylesheet).
+fn strut(document: &web_sys::Document) -> Option<Element> {
+    let strut = document.create_element("div").ok()?;
+    strut.set_class_name("ss-strut");
+    strut.set_attribute("aria-hidden", "true").ok()?;
+    strut.set_inner_html(&["<i></i>"; 11].join(" "));
+    Some(strut)
 }
 
 fn shared_sheet() -> Option<CssStyleSheet> {

@@ -144,7 +144,7 @@ test("360 px phone: the demo page with all ten sample assets fits", async () => 
   await page.close();
 });
 
-test("360 px phone: a long number wraps between digit groups, never inside one; a short one never wraps", async () => {
+test("360 px phone: a long number wraps between digit groups, never inside one; a short one that fits stays whole", async () => {
   const page = await openWidget(ctx, userConfig([USDT]), { viewport: PHONE });
   // 10^20 − 10^-8 through the spec's tiers: 0.3 % above 5,000, ~8.2 × 10^14 a day.
   await typeBalance(page, "USDT", "99999999999999999999.99999999");
@@ -163,7 +163,7 @@ test("360 px phone: a long number wraps between digit groups, never inside one; 
       totalLines: lines(row.querySelector("[data-testid=cumulative-reward-USDT] .ss-n")),
       // …but each digit group sits on one line, its separator before the break.
       splitGroups: [...row.querySelectorAll(".ss-n .g")].filter((g) => digitLines(g) > 1).length,
-      // "5,000" in the tier list is short: it is never broken.
+      // "5,000" in the tier list is short and fits: it is not broken.
       shortSplit: [...row.querySelectorAll(".ss-tiers .ss-n")].filter((n) => lines(n) > 1).length,
     };
   });
@@ -320,4 +320,61 @@ test("rows far below the fold are laid out: their rendered text is readable with
   assert.equal((await last.innerText()).trim(), "0.01000000");
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test("a host that sizes the widget by its content gets a usable widget (flex row, inline-block, float, absolute, fit-content)", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]), { viewport: DESKTOP });
+  const width = () => page.locator("#earn").evaluate((host) => host.shadowRoot.querySelector(".ss-root").getBoundingClientRect().width);
+  const style = await page.addStyleTag({ content: "/* the host page's own styles */" });
+  const hostCss = (css) => style.evaluate((el, css) => { el.textContent = css; }, css);
+  // The widget's container is laid out by the width it is given (container
+  // queries), so without the strut it measured 0 px in all of these.
+  for (const css of [
+    "#earn { display: inline-block }",
+    "#earn { float: left }",
+    "#earn { position: absolute }",
+    "#earn { width: fit-content }",
+    "body { display: grid; grid-template-columns: auto 1fr }",
+  ]) {
+    await hostCss(css);
+    // 560 px: the strut's boxes on one line (280 + 11 × 24 + 10 spaces).
+    await expectValue(async () => Math.round(await width()) >= 540 && Math.round(await width()) <= 600, true, css);
+  }
+  // A flex row with a 200 px sidebar: the widget takes the free room (flex-grow).
+  await hostCss("#main { display: flex; gap: 20px } #main::before { content: ''; flex: none; width: 200px }");
+  const row = await page.evaluate(() => document.getElementById("earn").parentElement.getBoundingClientRect().width);
+  await expectValue(async () => Math.round(await width()), Math.round(row - 220), "flex row: all but the sidebar and the gap");
+  // A narrow flex row: the widget shrinks, down to its 280 px floor (cards).
+  await hostCss("#main { display: flex; width: 400px } #main::before { content: ''; flex: none; width: 100px }");
+  await expectValue(async () => Math.round(await width()), 300, "400 − 100");
+  const fit = await measureFit(page);
+  assert.deepEqual(fit.widgets.map((w) => w.outside), [[]], "nothing sticks out of the widget");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("tablet and small-desktop widths: no cell's content sticks out of its column (user and demo mode, a 3650-day horizon)", async () => {
+  const overflowing = (page) => page.locator("#earn").evaluate((host) => {
+    const out = [];
+    for (const cell of host.shadowRoot.querySelectorAll(".ss-table tr > *")) {
+      const c = cell.getBoundingClientRect();
+      for (const el of cell.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || getComputedStyle(el).position === "absolute" || el.closest(".ss-sr-only")) continue;
+        if (r.left < c.left - 0.5 || r.right > c.right + 0.5) out.push(`${cell.className}: ${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""} "${el.textContent.slice(0, 24)}"`);
+      }
+    }
+    return [...new Set(out)];
+  });
+  for (const mode of ["user", "demo"]) {
+    for (const width of [800, 900, 1024, 1080]) {
+      const page = await openWidget(ctx, userConfig([BNB, USDT], { mode, horizon_days: 3650 }), { viewport: { width, height: 900 } });
+      await typeBalance(page, "BNB", "123456.789");
+      await typeBalance(page, "USDT", "1000000000");
+      await expectText(page.getByTestId("daily-reward-BNB"), /\d/);
+      assert.deepEqual(await overflowing(page), [], `${mode}, ${width} px`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
 });

@@ -15,21 +15,20 @@ pub const GROUP_SELECTOR: &str = ".g";
 /// (`class="dp"` below); CSS draws the comma.
 pub const HIDDEN_POINT_SELECTOR: &str = ".dp";
 
-/// `value` with the locale's digit groups and decimal separator. A long
-/// number too wide for its box wraps between digit groups (or inside the
-/// fraction), never inside a group; a short one never wraps.
+/// `value` with the locale's digit groups and decimal separator. A number
+/// too wide for its box wraps between digit groups (a long one also inside
+/// its fraction), never inside a group.
 pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     let g = Grouped::of(value, style.grouping);
     let digits = g.head.len()
         + g.groups.iter().map(String::len).sum::<usize>()
         + g.fraction.as_ref().map_or(0, String::len);
-    let wrap = digits > 12;
-    let wbr = || wrap.then(|| html! { <wbr /> });
+    let wrap = digits > 9;
     html! {
         <span class={if wrap { "ss-n ss-long" } else { "ss-n" }}>
             { g.head }
             // Inside the group, after its CSS-drawn separator: "1,000,|000".
-            { for g.groups.into_iter().map(|group| html! { <span class="g">{ wbr() }{ group }</span> }) }
+            { for g.groups.into_iter().map(|group| html! { <span class="g"><wbr />{ group }</span> }) }
             if let Some(fraction) = g.fraction {
                 { fraction_html(&fraction, style.decimal, wrap) }
             }
