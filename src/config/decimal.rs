@@ -1,7 +1,10 @@
-//! Strict decimal parsing: plain ASCII digits with at most one decimal
-//! separator (and, for typed balances, the locale's digit grouping), no sign,
-//! no exponent, no float detour. Every rejection says why, in words a person
-//! typing a balance understands.
+//! Strict decimal parsing: digits with at most one decimal separator (and,
+//! for typed numbers, the locale's digit grouping and the digits of other
+//! scripts an input method types), no sign, no exponent, no float detour.
+//! A contract value (config, CLI, cohort CSV) takes ASCII digits only. Every
+//! rejection says why, in words a person typing a balance understands.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
@@ -87,40 +90,44 @@ pub fn typed_form(plain: &str, seps: Separators) -> String {
     }
 }
 
-/// Parses a number a visitor typed with a locale's separators. The digits
-/// of other scripts an input method may type (full-width `１２３`, as a
-/// Japanese IME does; Arabic-Indic `١٢٣`; Devanagari `१२३`) read as 0-9.
+/// Parses a number a visitor typed with a locale's separators, in any of the
+/// forms [`ascii_form`] reads (full-width `１２３`, as a Japanese IME types;
+/// Arabic-Indic `١٢٣`; Devanagari `१२३`).
 pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
-    if text.is_ascii() {
-        parse_with(text, seps)
-    } else {
-        parse_with(&ascii_digits(text, seps), seps)
-    }
+    parse_with(&ascii_form(text, seps), seps)
 }
 
-/// The first digit (zero) of each script whose digits [`parse_typed`] reads.
+/// The first digit (zero) of each script whose digits [`ascii_form`] reads.
 const ZEROS: [u32; 4] = [0xFF10, 0x0660, 0x06F0, 0x0966];
 
-/// `text` with other scripts' digits and number signs in ASCII.
-fn ascii_digits(text: &str, seps: Separators) -> String {
+/// `text` as typed with an ASCII keyboard: the full-width forms an input
+/// method types (`１２：００`, `５％`, `ＢＮＢ`) and other scripts' digits
+/// (Arabic-Indic, Devanagari) in ASCII; the Arabic decimal and thousands
+/// separators as the locale's (`seps`), its percent sign as `%`.
+pub fn ascii_form(text: &str, seps: Separators) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| {
+            let code = u32::from(c);
             let digit = ZEROS.iter().find_map(|zero| {
-                let d = u32::from(c).checked_sub(*zero).filter(|d| *d < 10)?;
+                let d = code.checked_sub(*zero).filter(|d| *d < 10)?;
                 u8::try_from(d).ok()
             });
             match (digit, c) {
                 (Some(d), _) => char::from(b'0' + d),
-                // Full-width point and comma.
-                (None, '\u{FF0E}') => '.',
-                (None, '\u{FF0C}') => ',',
-                // Arabic decimal and thousands separators.
+                // The full-width forms of ASCII `!`–`~`, and the ideographic space.
+                (None, '\u{FF01}'..='\u{FF5E}') => char::from_u32(code - 0xFEE0).unwrap_or(c),
+                (None, '\u{3000}') => ' ',
                 (None, '\u{066B}') => seps.decimal,
                 (None, '\u{066C}') => seps.groups.first().copied().unwrap_or(','),
+                (None, '\u{066A}') => '%',
                 (None, other) => other,
             }
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// [`parse_typed`] for ASCII digits only (the contract form goes straight here).
@@ -147,7 +154,7 @@ fn parse_with(text: &str, seps: Separators) -> Result<Decimal, String> {
         return Err("must be written without a sign".into());
     }
     if has_unit(text) {
-        return Err("must be the number alone, without a currency or token symbol".into());
+        return Err("must be the number alone (no currency, token or other word)".into());
     }
     digits_to_decimal(&normalize(text, seps)?, seps.decimal)
 }
@@ -370,7 +377,7 @@ mod tests {
 
     #[test]
     fn a_pasted_currency_or_token_symbol_is_named_as_the_problem() {
-        const UNIT: &str = "must be the number alone, without a currency or token symbol";
+        const UNIT: &str = "must be the number alone (no currency, token or other word)";
         let de = |t| parse_typed(t, Separators::POINT_COMMA);
         for pasted in ["R$ 1.234,50", "1.000 €", "1000 BNB", "EUR 12"] {
             assert_eq!(de(pasted).unwrap_err(), UNIT, "{pasted}");

@@ -1,6 +1,7 @@
 //! A shareable demo scenario (rate edits, balances, horizon, compounding)
 //! encoded as one URL-safe query value, e.g.
-//! `v2~h30~c1~BNB_a2.5_m0.5_x1000_b1000~USDT_t500-12-5000-0.8--0.3_b10000~z1f0c3a9e`.
+//! `v2~h30~c1~BNB_a2.5_m0.5_x1000_b1000~USDT_t500-12-5000-0.8--0.3_b10000~z…`
+//! (`z` and the 8 hex digits of the check).
 //!
 //! The last part (`z` and 8 hex digits) checks the text before it, so a link
 //! cut short (by a chat client, a line break) or changed by hand is refused
@@ -25,18 +26,23 @@ pub const WIDGET_PARAM: &str = "ss-widget";
 /// A scenario from a page URL, and the widget it names, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SharedScenario {
-    /// The encoded scenario (`v1~…`).
+    /// The encoded scenario (`v2~…~z…`, or a first-format `v1~…`); empty
+    /// when the link was cut short before it.
     pub text: String,
     /// The `storage_key` of the widget it is for; `None`: every demo widget.
     pub for_widget: Option<String>,
 }
 
 impl SharedScenario {
-    /// Whether the widget stored under `storage_key` should read it.
+    /// Whether the widget stored under `storage_key` should read it. A link
+    /// cut short before its scenario (empty) may have lost part of the
+    /// widget's key too: every widget reports it.
     pub fn is_for(&self, storage_key: &str) -> bool {
-        self.for_widget
-            .as_deref()
-            .is_none_or(|key| key == storage_key)
+        self.text.is_empty()
+            || self
+                .for_widget
+                .as_deref()
+                .is_none_or(|key| key == storage_key)
     }
 }
 
@@ -158,6 +164,9 @@ impl Scenario {
     /// parts). Only an unknown format, or a link whose check does not match,
     /// is an error.
     pub fn decode_parts(text: &str) -> Result<(Scenario, Vec<String>), String> {
+        if text.is_empty() {
+            return Err(DAMAGED.into());
+        }
         let body = match text.split('~').next() {
             Some(VERSION) => checked_body(text).ok_or(DAMAGED)?,
             Some(VERSION_UNCHECKED) => text,
@@ -207,7 +216,10 @@ fn check(text: &str) -> u32 {
 /// The text of a `v2` link before its check part, when the check matches.
 fn checked_body(text: &str) -> Option<&str> {
     let (body, written) = text.rsplit_once(CHECK_PREFIX)?;
-    (written == format!("{:08x}", check(body))).then_some(body)
+    // Case-blind: a chat client may change the case of a link.
+    written
+        .eq_ignore_ascii_case(&format!("{:08x}", check(body)))
+        .then_some(body)
 }
 
 fn dec(value: &str, what: &str) -> Result<Decimal, String> {
@@ -389,6 +401,10 @@ mod tests {
             );
         }
         assert_eq!(Scenario::decode_parts(&text).unwrap().0, s);
+        // Upper-case hex digits (a chat client changing case) still check.
+        let (body, written) = text.rsplit_once("~z").unwrap();
+        let upper = format!("{body}~z{}", written.to_ascii_uppercase());
+        assert_eq!(Scenario::decode_parts(&upper).unwrap().0, s);
     }
 
     #[test]
@@ -472,5 +488,13 @@ mod tests {
             for_widget: None,
         };
         assert!(unnamed.is_for("earn-a") && unnamed.is_for("earn-b"));
+        // Cut short before its scenario (and maybe inside the key): every
+        // widget reads it, and says the link is incomplete.
+        let cut = SharedScenario {
+            text: String::new(),
+            for_widget: Some("earn-".into()),
+        };
+        assert!(cut.is_for("earn-a") && cut.is_for("earn-b"));
+        assert_eq!(Scenario::decode_parts(""), Err(DAMAGED.to_string()));
     }
 }

@@ -2,10 +2,13 @@
 //! `6:30`, `0630`, `630`, or a whole hour `7` (07:00). The CLI and share
 //! links keep the strict `HH:MM` of the contract.
 
+use super::decimal::{ascii_form, Separators};
 use crate::engine::TimeOfDay;
 
-/// The time `text` means (surrounding spaces ignored), or `None`.
+/// The time `text` means (surrounding spaces ignored; full-width and other
+/// scripts' digits read as 0-9, see [`ascii_form`]), or `None`.
 pub fn parse_typed_time(text: &str) -> Option<TimeOfDay> {
+    let text = ascii_form(text, Separators::PLAIN);
     let text = text.trim();
     if !text.is_ascii() {
         // Digits and ':' only; and byte positions below are char boundaries.
@@ -49,6 +52,10 @@ mod tests {
             ("0", "00:00"),
             ("23:59", "23:59"),
             ("2359", "23:59"),
+            // Full width, as an IME types; Arabic-Indic digits.
+            ("１２：００", "12:00"),
+            ("６:30", "06:30"),
+            ("٠٦:٣٠", "06:30"),
         ] {
             assert_eq!(at(typed).as_deref(), Some(time), "{typed:?}");
         }
@@ -58,7 +65,7 @@ mod tests {
     fn out_of_range_or_malformed_times_are_refused() {
         for typed in [
             "", ":", "24", "24:00", "7:60", "760", "6:3", "06:300", "123:00", "12345", "-1", "+7",
-            "6h30", "６:30", "6.30", "1e2",
+            "6h30", "6.30", "1e2", "¹²:00", "๖:30",
         ] {
             assert_eq!(at(typed), None, "{typed:?}");
         }

@@ -90,14 +90,16 @@ fn shared_sheet() -> Option<CssStyleSheet> {
     })
 }
 
-/// The shared scenario in the page URL (`?ss-scenario=…`, and the widget it
-/// names: `&ss-widget=…`), if any.
+/// The shared scenario in the page URL (`?ss-widget=…&ss-scenario=…`), if
+/// any. A link that names a widget but holds no scenario was cut short before
+/// it: an empty scenario, which every demo widget reports.
 pub fn scenario_from_location() -> Option<SharedScenario> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    let text = params.get(QUERY_PARAM).filter(|s| !s.is_empty())?;
-    Some(SharedScenario {
-        text,
-        for_widget: params.get(WIDGET_PARAM),
-    })
+    let text = params.get(QUERY_PARAM).unwrap_or_default();
+    let for_widget = params.get(WIDGET_PARAM);
+    if text.is_empty() && for_widget.is_none() {
+        return None;
+    }
+    Some(SharedScenario { text, for_widget })
 }

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format::{fraction_from_percent, percent_text};
 use super::row::Field;
-use crate::config::decimal::{parse_typed, typed_form, Separators};
+use crate::config::decimal::{ascii_form, parse_typed, typed_form, Separators};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 
 /// One tier being edited (a flat APR is a single unbounded tier).
@@ -228,6 +228,7 @@ fn tier_part(field: &str) -> Option<(usize, &str)> {
 /// An APR typed as a percent (`5`, `0.15`, `1.5 %`) into its fraction.
 fn parse_percent_into(seps: Separators, field: &mut Field) -> Option<Decimal> {
     field.check(|text| {
+        let text = ascii_form(text, seps);
         let number = text.trim_end();
         let number = number.strip_suffix('%').unwrap_or(number);
         if number.trim().is_empty() {
@@ -264,6 +265,31 @@ mod tests {
     }
 
     const EN: Separators = Separators::COMMA_POINT;
+
+    #[test]
+    fn a_percent_typed_with_an_input_method_reads_as_typed_with_ascii() {
+        // ５％ (full width) and ٥٫٥٪ (Arabic-Indic, Arabic separator and percent sign).
+        for (typed, fraction) in [
+            ("５％", "0.05"),
+            ("５ ％", "0.05"),
+            ("٥٫٥٪", "0.055"),
+            ("5%", "0.05"),
+        ] {
+            let mut field = Field::new(typed);
+            assert_eq!(
+                parse_percent_into(EN, &mut field),
+                Some(d(fraction)),
+                "{typed}"
+            );
+            assert_eq!(field.error, None);
+        }
+        let mut field = Field::new("5 APR");
+        assert_eq!(parse_percent_into(EN, &mut field), None);
+        assert_eq!(
+            field.error.as_deref(),
+            Some("APR must be the number alone (no currency, token or other word).")
+        );
+    }
 
     #[test]
     fn a_field_that_does_not_read_keeps_its_value_and_the_others_apply() {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::estimate::{estimate, Estimate};
 use super::format::percent_text;
 use super::rate_edits::RateEdits;
-use crate::config::decimal::{parse_typed, typed_form, Separators};
+use crate::config::decimal::{ascii_form, parse_typed, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
 use crate::config::typed_time::parse_typed_time;
 use crate::config::widget_config::ConfiguredAsset;
@@ -55,7 +55,8 @@ impl Field {
         if from == to {
             return;
         }
-        let trimmed = self.text.trim_end();
+        let text = ascii_form(&self.text, from);
+        let trimmed = text.trim_end();
         let (number, suffix) = match trimmed.strip_suffix('%') {
             Some(number) => (number.trim_end(), "%"),
             None => (trimmed, ""),

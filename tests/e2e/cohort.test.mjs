@@ -212,7 +212,7 @@ test("an uploaded CSV file of 20,000 random holdings matches the exact totals", 
   const w = page.locator("#earn");
   await edit(w);
   await w.getByTestId("cohort-file").setInputFiles({ name: "holdings.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await textIs(w.locator(".ss-cohort-actions"), new RegExp(`holdings\\.csv \\(${Buffer.byteLength(csv)} bytes\\)`));
+  await textIs(w.locator(".ss-cohort-actions"), new RegExp(`holdings\\.csv \\(${Buffer.byteLength(csv).toLocaleString("en-US")} bytes\\)`));
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 20,000 holdings in [\d,]+ ms\.$/, undefined, 15000);
   for (const sym of SYMBOLS) {
@@ -250,7 +250,7 @@ test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills
   const w = page.locator("#earn");
   await edit(w);
   await w.getByTestId("cohort-file").setInputFiles({ name: "million.csv", mimeType: "text/csv", buffer: csv });
-  await textIs(w.locator(".ss-cohort-actions"), new RegExp(`million\\.csv \\(${csv.length} bytes\\)`), undefined, 20000);
+  await textIs(w.locator(".ss-cohort-actions"), new RegExp(`million\\.csv \\(${csv.length.toLocaleString("en-US")} bytes\\)`), undefined, 20000);
 
   // Watch the main thread and the progress bar from now on.
   await page.evaluate(() => {
@@ -495,6 +495,26 @@ test("a long run keeps the keyboard on Compute impact, which is marked unavailab
   const cells = await w.getByTestId("cohort-results").locator("tbody tr").first().locator("td").allTextContents();
   assert.deepEqual(cells.map((c) => c.trim()), ["300000", "41095.89000000", "41095.89000000", "0 → 0", "0 → 0"]);
   assert.equal(await w.getByTestId("cohort-results").locator("tbody td").first().locator(".g").count(), 1, "300|,000: one CSS-drawn group");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("counts below the minimum and over the cap are shown in digit groups", async () => {
+  const page = await openMounted(ctx, config());
+  const w = page.locator("#earn");
+  // 1,500 holdings of 0.1 BNB (below the 0.5 minimum), 2,500 of 5000 BNB (over the 1,000 cap).
+  await w.getByTestId("cohort-input").evaluate((box) => {
+    box.value = "BNB,0.1\n".repeat(1500) + "BNB,5000\n".repeat(2500);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  await w.getByTestId("cohort-run").click();
+  await textIs(w.getByTestId("cohort-status"), /^Done: 4,000 holdings in \d+ ms\.$/);
+  // Each capped holding earns 1000 × 0.05 ÷ 365 → 0.13698630; × 2,500 = 342.46575000.
+  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "4000", before: "342.46575000", after: "342.46575000", belowMinimum: "1500 → 1500", capped: "2500 → 2500" });
+  // On screen "1,500 → 1,500": each count has one CSS-drawn group.
+  const cells = w.getByTestId("cohort-results").locator("tbody tr").first().locator("td");
+  assert.equal(await cells.nth(3).locator(".g").count(), 2, "below the minimum");
+  assert.equal(await cells.nth(4).locator(".g").count(), 2, "over the cap");
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -381,7 +381,7 @@ test("hostile typed balances get precise inline errors; the last estimate (or, f
     // Arabic-Indic ones are: locale.test.mjs).
     ["¹⁰⁰⁰", "Balance must use the digits 0-9 only."],
     ["๑๐๐๐", "Balance must use the digits 0-9 only."],
-    ["1000 BNB", "Balance must be the number alone, without a currency or token symbol."],
+    ["1000 BNB", "Balance must be the number alone (no currency, token or other word)."],
     ['<img src=x onerror="window.__xss=1">', "Balance is not a number (use digits and one '.')."],
     ["<script>window.__xss=2</script>", "Balance is not a number (use digits and one '.')."],
     ["1e5", "Balance must be written out in full (no exponent such as 1e5)."],

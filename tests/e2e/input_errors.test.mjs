@@ -51,8 +51,8 @@ async function assertInlineError(page, typed, message) {
 const BAD_INPUTS = [
   // [label, typed text, expected message]
   ["letters", "1000abc", /^Balance is not a number/],
-  ["a pasted currency amount", "$1,000.00", /^Balance must be the number alone, without a currency or token symbol/],
-  ["a pasted token amount", "1000 BNB", /^Balance must be the number alone, without a currency or token symbol/],
+  ["a pasted currency amount", "$1,000.00", /^Balance must be the number alone \(no currency, token or other word\)\.$/],
+  ["a pasted token amount", "1000 BNB", /^Balance must be the number alone \(no currency, token or other word\)\.$/],
   ["a negative number", "-5", /^Balance must not be negative/],
   ["an exponent", "1e5", /^Balance must be written out in full \(no exponent/],
   ["two decimal separators", "1.2.3", /^Balance has more than one decimal point/],

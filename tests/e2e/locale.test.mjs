@@ -225,8 +225,10 @@ test("copying numbers takes them as shown, and a de-DE field reads a pasted one 
       const selection = el.getRootNode().getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
+      window.copied = null;
     }, [start, end]);
     await page.keyboard.press("Control+c");
+    await eventually(() => page.evaluate(() => window.copied !== null), true, testid);
     return page.evaluate(() => window.copied);
   };
   assert.deepEqual(await copy("min-XYZ"), { text: "1,125", taken: true });
@@ -237,12 +239,17 @@ test("copying numbers takes them as shown, and a de-DE field reads a pasted one 
   assert.deepEqual(await copy("max-XYZ", 0, 8), { text: "1.234.567,", taken: true });
   // Words without a drawn separator: the browser's own copy.
   assert.equal((await copy("status-XYZ")).taken, false);
+  // A whole row: every number in it as shown, cells apart (tabs).
+  const rowText = (await copy("asset-row-XYZ")).text;
+  assert.match(rowText, /\t1,125\t1\.234\.567,5\t5%/);
+  assert.doesNotMatch(rowText, /1\.125|1234567/);
 
   // Copy the minimum with a double click, paste it into the balance: 1.125 XYZ,
   // 1.125 × 0.05 ÷ 365 = 0.000154109… → 0.00015410 (not 1125's 0.15410958).
   await w.getByTestId("min-XYZ").dblclick();
+  await page.evaluate(() => { window.copied = null; });
   await page.keyboard.press("Control+c");
-  assert.equal((await page.evaluate(() => window.copied)).text, "1,125");
+  await eventually(() => page.evaluate(() => window.copied?.text ?? null), "1,125");
   await w.getByTestId("balance-input-XYZ").click();
   await page.keyboard.press("Control+v");
   assert.equal(await w.getByTestId("balance-input-XYZ").inputValue(), "1,125");
@@ -250,13 +257,16 @@ test("copying numbers takes them as shown, and a de-DE field reads a pasted one 
   assert.deepEqual(page.errors, []);
   await page.close();
 
-  // en-US: the groups drawn by CSS are copied too.
-  const us = await openMounted(ctx, { assets: [XYZ], locale: "en-US", storage_key: "copy-us" });
-  await us.locator("#earn").getByTestId("max-XYZ").dblclick();
-  const copied = us.evaluate(() => new Promise((resolve) => document.addEventListener("copy", (e) => resolve(e.clipboardData.getData("text/plain")))));
-  await us.keyboard.press("Control+c");
-  assert.equal(await copied, "1,234,567.5");
-  await us.close();
+  // fr-FR: the narrow no-break space between groups (U+202F) and the comma;
+  // en-US: the comma groups. (The listener is in place before the key press.)
+  for (const [locale, shown] of [["fr-FR", "1\u202f234\u202f567,5"], ["en-US", "1,234,567.5"]]) {
+    const other = await openMounted(ctx, { assets: [XYZ], locale, storage_key: `copy-${locale}` });
+    await other.evaluate(() => document.addEventListener("copy", (e) => { window.copiedText = e.clipboardData.getData("text/plain"); }));
+    await other.locator("#earn").getByTestId("max-XYZ").dblclick();
+    await other.keyboard.press("Control+c");
+    await eventually(() => other.evaluate(() => window.copiedText ?? null), shown, locale);
+    await other.close();
+  }
 });
 
 test("digits an input method types in other scripts read as the same number (full-width, Arabic-Indic)", async () => {
@@ -268,6 +278,17 @@ test("digits an input method types in other scripts read as the same number (ful
   await typeBalance(page, "BNB", "٥٠٠٫٥");
   await expectText(row(page, "BNB").daily, "0.06856164");
   assert.equal(await row(page, "BNB").error.count(), 0);
+  // An intraday change typed full width: from １８：００ the balance is ２０００．５.
+  // 24 snapshots, hourly from 00:00: 18 see 500.5, 6 (18:00–23:00) see 2000.5;
+  // average (18 × 500.5 + 6 × 2000.5) ÷ 24 = 21012 ÷ 24 = 875.5;
+  // 875.5 × 0.05 ÷ 365 = 0.1199315… → 0.11993150.
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  await page.getByTestId("change-time-BNB-0").fill("１８：００");
+  await page.getByTestId("change-balance-BNB-0").fill("２０００．５");
+  await expectText(page.getByTestId("average-BNB"), "875.5");
+  await expectText(row(page, "BNB").daily, "0.11993150");
+  assert.equal(await page.getByTestId("change-time-error-BNB-0").count(), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -36,14 +36,26 @@ const config = (extra = {}) => ({
 
 const PHONE = { width: 360, height: 780 };
 
-/** axe-core's violations on the page, one line per failing element. */
+/**
+ * axe-core's violations on the page, one line per failing element. Asserts
+ * that axe looked inside the widget's shadow root (its contrast check passed
+ * on text there), so an empty list means something.
+ */
 async function violations(page) {
   await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (off) => {
+  const { lines, checkedInside } = await page.evaluate(async (off) => {
     const rules = Object.fromEntries(off.map((id) => [id, { enabled: false }]));
-    const result = await window.axe.run(document, { resultTypes: ["violations"], rules });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${n.failureSummary.replace(/\s+/g, " ")}`));
+    const result = await window.axe.run(document, { resultTypes: ["violations", "passes"], rules });
+    // A node inside a shadow root has a target path: ["#earn", "<selector inside>"].
+    const inside = (n) => Array.isArray(n.target[0]) && n.target[0][0] === "#earn";
+    const passedInside = new Set(result.passes.filter((r) => r.nodes.some(inside)).map((r) => r.id));
+    return {
+      lines: result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${n.failureSummary.replace(/\s+/g, " ")}`)),
+      checkedInside: [...passedInside],
+    };
   }, HOST_PAGE_RULES);
+  assert.ok(checkedInside.includes("color-contrast"), `axe checked the widget's text: ${checkedInside}`);
+  return lines;
 }
 
 /** A typed balance, another field in error, an open row with an intraday change, a custom horizon. */

@@ -69,4 +69,15 @@ fn multibyte_text_in_scenarios_is_an_error_not_a_panic() {
     ] {
         assert!(Scenario::decode(text).is_err(), "{text}");
     }
+    // With their right check (FNV-1a of the UTF-8 bytes before "~z",
+    // computed apart): the check passes, the parts are read, and refused.
+    for text in [
+        "v2~BNB_kéé-5~zdd2d931d",
+        "v2~BNB_é1~z539de3d5",
+        "v2~ñ~z5534e5a1",
+        "v2~BNB_\u{1F600}~zbe3cb333",
+    ] {
+        let why = Scenario::decode(text).unwrap_err();
+        assert!(!why.contains("incomplete"), "{text}: {why}");
+    }
 }

@@ -165,7 +165,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                     <input class="ss-sr-only" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} data-testid="cohort-file" />
                 </label>
                 if let Some((name, text)) = &*file_text {
-                    <span class="ss-hint" role="status">{ format!("{name} ({} bytes) will be used when the box is empty", text.len()) }</span>
+                    <span class="ss-hint" role="status">{ format!("{name} ({}) will be used when the box is empty", count_in(text.len() as u64, "byte", props.style)) }</span>
                 }
                 // `aria-disabled`, not `disabled`, while a run lasts: a disabled
                 // button drops the keyboard focus (to the page's body).

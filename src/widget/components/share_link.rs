@@ -102,8 +102,13 @@ fn share_url(scenario: &str, storage_key: &str) -> String {
     };
     match web_sys::Url::new(&href) {
         Ok(url) => {
-            url.search_params().set(QUERY_PARAM, scenario);
-            url.search_params().set(WIDGET_PARAM, storage_key);
+            // The widget first, the checked scenario last: a link cut short
+            // loses (part of) the scenario, which the widget then reports.
+            let params = url.search_params();
+            params.delete(QUERY_PARAM);
+            params.delete(WIDGET_PARAM);
+            params.append(WIDGET_PARAM, storage_key);
+            params.append(QUERY_PARAM, scenario);
             url.set_hash("");
             url.href()
         }
