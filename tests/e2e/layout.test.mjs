@@ -378,3 +378,20 @@ test("tablet and small-desktop widths: no cell's content sticks out of its colum
     }
   }
 });
+
+test("a larger --ss-font-size switches to cards at a proportionally wider box (no overlapping columns)", async () => {
+  const page = await openWidget(ctx, userConfig([BNB, USDT]), { viewport: DESKTOP });
+  const headerShown = () => page.locator("#earn").evaluate((host) => {
+    const head = host.shadowRoot.querySelector(".ss-table thead");
+    return head.getBoundingClientRect().width > 1;
+  });
+  // 14 px text in a 1264 px box: the table (cards below 880 px = 62.86 × 14).
+  assert.equal(await headerShown(), true);
+  // 28 px text: cards below 62.86 × 28 = 1760 px, so a 1264 px box shows cards.
+  await page.addStyleTag({ content: "#earn { --ss-font-size: 28px }" });
+  await expectValue(headerShown, false, "28 px text: cards");
+  const fit = await measureFit(page);
+  assert.deepEqual(fit.widgets.map((w) => w.outside), [[]], "nothing sticks out of the widget");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
