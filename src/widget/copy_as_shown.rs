@@ -3,12 +3,13 @@
 //! hooks' text stays in contract form (`1125.5`, `1.125`). A plain copy would
 //! take that text, which a de-DE field then reads 1,000 times too large
 //! (`1.125` is 1125 there). On `copy`, the selection's text is rebuilt with
-//! the separators the visitor sees; where the browser does not say what is
-//! selected inside a shadow root, its own copy is left alone.
+//! the separators the visitor sees (as text and as markup); where the browser
+//! does not say what is selected inside a shadow root, its own copy is left
+//! alone.
 
-use js_sys::{Function, Reflect};
-use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, Element, Event, HtmlElement, Range, Selection};
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{ClipboardEvent, Document, Element, Event, HtmlElement, Node, Range, Selection};
 
 use super::components::amount::{GROUP_SELECTOR, HIDDEN_POINT_SELECTOR};
 use super::format::NumberStyle;
@@ -25,39 +26,79 @@ pub fn copy_as_shown(event: &Event, root: &Element, style: NumberStyle) {
     let Some(data) = event.clipboard_data() else {
         return;
     };
-    let Some(text) = selected_range(root).and_then(|range| shown_text(root, &range, style)) else {
+    let Some((text, html)) = selected_range(root).and_then(|range| shown_text(root, &range, style))
+    else {
         return;
     };
-    if data.set_data("text/plain", &text).is_ok() {
+    // Both flavours, as the browser's own copy gives: a rich editor keeps
+    // the table's structure, a plain one gets the text.
+    if data.set_data("text/plain", &text).is_ok() && data.set_data("text/html", &html).is_ok() {
         event.prevent_default();
     }
 }
 
-/// The selected range, when it lies inside `root`. Chromium tells it through
-/// the shadow root's own `getSelection()` (the document's is retargeted to
-/// the host); Firefox through the document's.
+/// The selected range, when it lies inside `root`: from the shadow root's
+/// own `getSelection()` (Chromium), else the document selection's
+/// `getComposedRanges()` (the standard way, Safari and Firefox), else the
+/// document's selection itself.
 fn selected_range(root: &Element) -> Option<Range> {
     let tree = root.get_root_node();
-    let own = Reflect::get(&tree, &"getSelection".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call0(&tree).ok())
-        .and_then(|s| s.dyn_into::<Selection>().ok());
-    let selection = match own {
-        Some(selection) => selection,
-        None => root.owner_document()?.get_selection().ok()??,
-    };
-    if selection.range_count() == 0 {
-        return None;
-    }
-    let range = selection.get_range_at(0).ok()?;
+    let document = root.owner_document()?;
+    let own = call(&tree, "getSelection", &[]).and_then(|s| s.dyn_into::<Selection>().ok());
+    let range = match own {
+        Some(selection) => first_range(&selection),
+        None => {
+            let selection = document.get_selection().ok()??;
+            composed_range(&document, &selection, &tree).or_else(|| first_range(&selection))
+        }
+    }?;
     let inside = range.common_ancestor_container().ok()?;
     root.contains(Some(&inside)).then_some(range)
 }
 
-/// The text of `range` with the drawn separators written out; `None` when it
-/// holds no drawn separator (the browser's copy is then the same).
-fn shown_text(root: &Element, range: &Range, style: NumberStyle) -> Option<String> {
+fn first_range(selection: &Selection) -> Option<Range> {
+    (selection.range_count() > 0)
+        .then(|| selection.get_range_at(0).ok())
+        .flatten()
+}
+
+/// The selection's first range as `getComposedRanges({ shadowRoots })` sees
+/// it (a static range, which may point inside the shadow `tree`).
+fn composed_range(document: &Document, selection: &Selection, tree: &Node) -> Option<Range> {
+    let options = Object::new();
+    Reflect::set(&options, &"shadowRoots".into(), &Array::of1(tree)).ok()?;
+    let ranges: Array = call(selection, "getComposedRanges", &[options.into()])?
+        .dyn_into()
+        .ok()?;
+    let found = ranges.get(0);
+    let node = |key: &str| {
+        Reflect::get(&found, &key.into())
+            .ok()?
+            .dyn_into::<Node>()
+            .ok()
+    };
+    let offset = |key: &str| Reflect::get(&found, &key.into()).ok()?.as_f64();
+    let range = document.create_range().ok()?;
+    // DOM offsets are whole numbers below 2^32: no money here.
+    range
+        .set_start(&node("startContainer")?, offset("startOffset")? as u32)
+        .ok()?;
+    range
+        .set_end(&node("endContainer")?, offset("endOffset")? as u32)
+        .ok()?;
+    Some(range)
+}
+
+/// `target.name(args…)`, when `target` has such a method and it returns.
+fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let method: Function = Reflect::get(target, &name.into()).ok()?.dyn_into().ok()?;
+    method.apply(target, &args.iter().collect::<Array>()).ok()
+}
+
+/// The text (and markup) of `range` with the drawn separators written out;
+/// `None` when it holds no drawn separator (the browser's copy is then the
+/// same).
+fn shown_text(root: &Element, range: &Range, style: NumberStyle) -> Option<(String, String)> {
     let fragment = range.clone_contents().ok()?;
     let groups = fragment.query_selector_all(GROUP_SELECTOR).ok()?;
     let points = fragment.query_selector_all(HIDDEN_POINT_SELECTOR).ok()?;
@@ -84,8 +125,9 @@ fn shown_text(root: &Element, range: &Range, style: NumberStyle) -> Option<Strin
     scratch.append_child(&fragment).ok()?;
     root.append_child(&scratch).ok()?;
     let text = scratch.inner_text();
+    let html = scratch.inner_html();
     scratch.remove();
-    Some(text)
+    Some((text, html))
 }
 
 /// Whether the range begins inside a digit group (its separator, drawn
