@@ -395,3 +395,24 @@ test("a larger --ss-font-size switches to cards at a proportionally wider box (n
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("narrow cards (320 px, or 360 px with larger text): a two-line label stays inside its cell", async () => {
+  for (const [width, css] of [[320, ""], [360, "#earn { --ss-font-size: 16px }"]]) {
+    const page = await openWidget(ctx, userConfig([BNB, USDT], { horizon_days: 3650 }), { viewport: { width, height: 800 } });
+    if (css) await page.addStyleTag({ content: css });
+    // Each card cell's label (drawn by ::before, absolutely placed) ends above the cell's bottom edge.
+    const spill = await page.locator("#earn").evaluate((host) => {
+      const out = [];
+      for (const td of host.shadowRoot.querySelectorAll(".ss-row > td")) {
+        const label = getComputedStyle(td, "::before");
+        const cell = td.getBoundingClientRect();
+        const bottom = cell.top + parseFloat(label.top) + parseFloat(label.height);
+        if (bottom > cell.bottom + 0.5) out.push(`${td.className}: label ends ${(bottom - cell.bottom).toFixed(1)} px below`);
+      }
+      return out;
+    });
+    assert.deepEqual(spill, [], `${width} px ${css}`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
