@@ -340,10 +340,14 @@ test("a host that sizes the widget by its content gets a usable widget (flex row
     // 560 px: the strut's boxes on one line (280 + 11 × 24 + 10 spaces).
     await expectValue(async () => Math.round(await width()) >= 540 && Math.round(await width()) <= 600, true, css);
   }
-  // A flex row with a 200 px sidebar: the widget takes the free room (flex-grow).
+  // A flex row with a 200 px sidebar: the widget's own 560 px, or the free
+  // room when the host says so (flex: 1); nothing else of the host's layout
+  // is changed by the widget.
   await hostCss("#main { display: flex; gap: 20px } #main::before { content: ''; flex: none; width: 200px }");
+  await expectValue(async () => Math.round(await width()), 560, "flex row");
+  await hostCss("#main { display: flex; gap: 20px } #main::before { content: ''; flex: none; width: 200px } #earn { flex: 1 }");
   const row = await page.evaluate(() => document.getElementById("earn").parentElement.getBoundingClientRect().width);
-  await expectValue(async () => Math.round(await width()), Math.round(row - 220), "flex row: all but the sidebar and the gap");
+  await expectValue(async () => Math.round(await width()), Math.round(row - 220), "flex: 1: all but the sidebar and the gap");
   // A narrow flex row: the widget shrinks, down to its 280 px floor (cards).
   await hostCss("#main { display: flex; width: 400px } #main::before { content: ''; flex: none; width: 100px }");
   await expectValue(async () => Math.round(await width()), 300, "400 − 100");
