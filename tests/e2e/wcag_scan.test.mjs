@@ -133,7 +133,7 @@ for (const [label, extra, viewport] of [
   });
 }
 
-test("the cohort results scroll sideways on a phone and the keyboard reaches and scrolls them", async () => {
+test("the cohort results scroll sideways on a phone and the keyboard reaches and scrolls them (a tab stop only while they scroll)", async () => {
   const page = await openMounted(ctx, config({ mode: "demo" }), { viewport: PHONE });
   const w = page.locator("#earn");
   await w.getByTestId("cohort-input").fill("BNB,100\nUSDT,50\n");
@@ -152,5 +152,11 @@ test("the cohort results scroll sideways on a phone and the keyboard reaches and
   assert.equal(await focused(region), true, "focus is on the results");
   await page.keyboard.press("ArrowRight");
   await eventually(async () => (await box()).scroll > 0, true, "ArrowRight scrolls the table");
+  // Turned to a desktop width, the table fits: the region leaves the tab order.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await eventually(async () => (await box()).wider, false);
+  await eventually(() => region.getAttribute("tabindex"), null, "no tab stop where nothing scrolls");
+  await page.setViewportSize(PHONE);
+  await eventually(() => region.getAttribute("tabindex"), "0", "a tab stop again on the phone");
   await page.close();
 });

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::amount::grouped_html;
@@ -18,6 +18,7 @@ use crate::engine::Asset;
 use crate::widget::cohort_job::{percent_done, CohortSummary};
 use crate::widget::format::{count_in, grouped_int, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
+use crate::widget::hooks::use_width::use_width;
 use crate::widget::row::Row;
 
 /// The holdings text kept while the panel is away (a bad config shows its
@@ -50,6 +51,22 @@ pub struct CohortPanelProps {
 pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     let run = use_cohort_run(asset_pairs(&props.rows));
     let textarea = use_node_ref();
+    let panel = use_node_ref();
+    let results_box = use_node_ref();
+    // The results are a tab stop only when they scroll sideways (a phone):
+    // measured after each new result and each change of the panel's width.
+    let scrolls = use_state_eq(|| false);
+    let width = use_width(panel.clone());
+    {
+        let (results_box, scrolls) = (results_box.clone(), scrolls.clone());
+        let shown = run.shown.as_ref().map(|s| Rc::as_ptr(s) as usize);
+        use_effect_with((shown, width), move |_| {
+            let wide = results_box
+                .cast::<Element>()
+                .is_some_and(|e| e.scroll_width() > e.client_width());
+            scrolls.set(wide);
+        });
+    }
     let file_text = use_state(|| None::<(String, Rc<str>)>);
     // The holdings were edited (typed or uploaded) since the shown totals.
     let input_edited = use_state(|| false);
@@ -153,7 +170,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
         _ => (0, 1),
     };
     html! {
-        <div class="ss-cohort">
+        <div class="ss-cohort" ref={panel}>
             <h3>{ "Cohort impact" }</h3>
             <p class="ss-hint">{ "Holdings as CSV, one symbol,balance per line (a header line is optional), each balance written plainly, as systems export it: 1234.5, with a '.' and no digit groups, whatever the language of the page. The total daily payout is computed before and after your changes, in this browser; it follows your changes to the rates." }</p>
             <label class="ss-sr-only" for="ss-cohort-input">{ "Cohort holdings CSV" }</label>
@@ -198,10 +215,11 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 </span>
             </div>
             if let Some(summary) = &run.shown {
-                // A region in the tab order: on a phone the table scrolls
-                // sideways, and the keyboard scrolls it once it has focus.
+                // A region, in the tab order where the table scrolls sideways
+                // (a phone): the keyboard scrolls it once it has focus.
                 <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}
-                    role="region" aria-label="Cohort results" tabindex="0" data-testid="cohort-results-region">
+                    role="region" aria-label="Cohort results" tabindex={scrolls.then_some("0")} ref={results_box}
+                    data-testid="cohort-results-region">
                     { results(summary, props.style, props.currency) }
                 </div>
             }
