@@ -130,6 +130,17 @@ pub fn ascii_form(text: &str, seps: Separators) -> Cow<'_, str> {
         .into()
 }
 
+/// A typed percent (`1.5 %`, `５％`) as its number, in ASCII form, and
+/// whether it ended in `%`: `("1.5", true)`.
+pub fn split_percent(text: &str, seps: Separators) -> (String, bool) {
+    let text = ascii_form(text, seps);
+    let trimmed = text.trim_end();
+    match trimmed.strip_suffix('%') {
+        Some(number) => (number.trim_end().to_string(), true),
+        None => (trimmed.to_string(), false),
+    }
+}
+
 /// [`parse_typed`] for ASCII digits only (the contract form goes straight here).
 fn parse_with(text: &str, seps: Separators) -> Result<Decimal, String> {
     let text = text.trim();
@@ -173,12 +184,14 @@ const CURRENCY_SIGNS: &[char] = &[
 fn has_unit(text: &str) -> bool {
     let unit_char = |c: char| c.is_ascii_alphabetic() || CURRENCY_SIGNS.contains(&c);
     let around = |c: char| unit_char(c) || c.is_whitespace();
-    let number = text.trim_start_matches(around).trim_end_matches(around);
+    let after_start = text.trim_start_matches(around);
+    let before_end = text.trim_end_matches(around);
+    let number = after_start.trim_end_matches(around);
     if number.is_empty() || number.contains(unit_char) {
         return false;
     }
-    let start = &text[..text.len() - text.trim_start_matches(around).len()];
-    let end = &text[text.trim_end_matches(around).len()..];
+    let start = &text[..text.len() - after_start.len()];
+    let end = &text[before_end.len()..];
     let is_unit = |unit: &str, apart: bool| {
         let letters = unit.bytes().filter(u8::is_ascii_alphabetic).count();
         unit.contains(|c| CURRENCY_SIGNS.contains(&c))
@@ -200,7 +213,7 @@ fn normalize(text: &str, seps: Separators) -> Result<String, String> {
         "decimal comma"
     };
     if parts.next().is_some() {
-        let second = text.split(seps.decimal).nth(1).unwrap_or("");
+        let second = frac.unwrap_or("");
         let looks_grouped = second.len() == 3 && second.bytes().all(|b| b.is_ascii_digit());
         return Err(if seps.groups.is_empty() && looks_grouped {
             // The contract form (a config, a cohort CSV) has no digit groups.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::format::{fraction_from_percent, percent_text};
 use super::row::Field;
-use crate::config::decimal::{ascii_form, parse_typed, typed_form, Separators};
+use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 
 /// One tier being edited (a flat APR is a single unbounded tier).
@@ -228,13 +228,11 @@ fn tier_part(field: &str) -> Option<(usize, &str)> {
 /// An APR typed as a percent (`5`, `0.15`, `1.5 %`) into its fraction.
 fn parse_percent_into(seps: Separators, field: &mut Field) -> Option<Decimal> {
     field.check(|text| {
-        let text = ascii_form(text, seps);
-        let number = text.trim_end();
-        let number = number.strip_suffix('%').unwrap_or(number);
+        let (number, _) = split_percent(text, seps);
         if number.trim().is_empty() {
             return Err("APR is empty: enter a percent such as 5 or 0.15.".into());
         }
-        parse_typed(number, seps)
+        parse_typed(&number, seps)
             .map_err(|why| format!("APR {why}."))
             .and_then(|d| {
                 fraction_from_percent(d).ok_or_else(|| "APR has too many decimals.".to_string())

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::estimate::{estimate, Estimate};
 use super::format::percent_text;
 use super::rate_edits::RateEdits;
-use crate::config::decimal::{ascii_form, parse_typed, typed_form, Separators};
+use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
 use crate::config::typed_time::parse_typed_time;
 use crate::config::widget_config::ConfiguredAsset;
@@ -55,14 +55,9 @@ impl Field {
         if from == to {
             return;
         }
-        let text = ascii_form(&self.text, from);
-        let trimmed = text.trim_end();
-        let (number, suffix) = match trimmed.strip_suffix('%') {
-            Some(number) => (number.trim_end(), "%"),
-            None => (trimmed, ""),
-        };
-        if let Ok(value) = parse_typed(number, from) {
-            self.text = typed_form(&value.to_string(), to) + suffix;
+        let (number, percent) = split_percent(&self.text, from);
+        if let Ok(value) = parse_typed(&number, from) {
+            self.text = typed_form(&value.to_string(), to) + if percent { "%" } else { "" };
         }
     }
 }

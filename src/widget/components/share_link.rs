@@ -73,8 +73,8 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
             }
         })
     };
-    let copied = *copy == Copied::Link(url.clone());
-    let selected = *copy == Copied::Selected(url.clone());
+    let copied = matches!(&*copy, Copied::Link(done) if *done == url);
+    let selected = matches!(&*copy, Copied::Selected(done) if *done == url);
     html! {
         <div class="ss-share">
             <h3>{ "Share this scenario" }</h3>
