@@ -47,6 +47,7 @@
 
 pub mod apy;
 pub mod asset;
+pub(crate) mod checked;
 pub mod cohort;
 pub mod day;
 pub mod error;

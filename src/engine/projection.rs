@@ -8,6 +8,7 @@ use super::day::{day_from_exact, day_from_quick, day_from_snapshots, DayResult, 
 use super::error::{EngineError, Result};
 use super::exact::Exact;
 use super::quick::QuickAsset;
+use crate::engine::checked::CheckedOps;
 
 /// Longest projection, in days (ten years).
 pub const MAX_DAYS: u32 = 3650;
@@ -43,7 +44,7 @@ impl Projection {
     pub fn cumulative(&self) -> impl Iterator<Item = Decimal> + '_ {
         self.days.iter().scan(Decimal::ZERO, |acc, d| {
             // Bounded by `total_reward`, which was summed with overflow checks.
-            *acc = acc.checked_add(d.reward).unwrap_or(Decimal::MAX);
+            *acc = acc.add_checked(d.reward).unwrap_or(Decimal::MAX);
             Some(*acc)
         })
     }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use crate::config::cohort_csv::{parse_line, CsvLine};
+use crate::engine::checked::CheckedOps;
 use crate::engine::cohort::{Cohort, Side, SymbolTally};
 use crate::engine::Asset;
 
@@ -168,8 +169,8 @@ impl CohortSummary {
         let mut sum: Option<Decimal> = None;
         for (tally, prices) in self.tallies.iter().zip(&self.prices) {
             if let Some(price) = prices[i] {
-                let value = tally.total(side)?.checked_mul(price)?;
-                sum = Some(sum.unwrap_or_default().checked_add(value)?);
+                let value = tally.total(side)?.mul_checked(price)?;
+                sum = Some(sum.unwrap_or_default().add_checked(value)?);
             }
         }
         sum.map(|s| super::format::with_decimals(s.round_dp(2), 2))

@@ -7,6 +7,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::engine::checked::CheckedOps;
 use crate::engine::Tier;
 
 pub use crate::config::locale::{GroupSeparator, Grouping, NumberStyle};
@@ -164,7 +165,7 @@ pub fn fraction_from_percent(percent: Decimal) -> Option<Decimal> {
 pub fn apy_percent_text(apy: Decimal) -> String {
     let round =
         |p: Decimal, dp: u32| p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
-    apy.checked_mul(Decimal::ONE_HUNDRED)
+    apy.mul_checked(Decimal::ONE_HUNDRED)
         .map(|p| {
             let mut dp = 2;
             if p > Decimal::ZERO && round(p, dp).is_zero() {
@@ -194,17 +195,17 @@ pub fn blended_apr(tiers: &[Tier], eligible: Decimal) -> Option<Decimal> {
     for tier in tiers {
         let upper = tier.up_to.map_or(eligible, |u| u.min(eligible));
         if upper > lower {
-            sum = sum.checked_add((upper - lower).checked_mul(tier.apr)?)?;
+            sum = sum.add_checked(upper.sub_checked(lower)?.mul_checked(tier.apr)?)?;
         }
         lower = lower.max(upper);
     }
-    sum.checked_div(eligible)
+    sum.div_checked(eligible)
 }
 
 /// A fiat value: `amount × price`, rounded to cents (display only).
 pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
     amount
-        .checked_mul(price)
+        .mul_checked(price)
         .map(|v| with_decimals_rounded(v, 2))
 }
 

@@ -2,6 +2,7 @@
 //! float): a round top for the axis and the pixel height of a value. Totals
 //! near `Decimal::MAX` (a 10-year projection of a huge balance) still draw.
 
+use crate::engine::checked::CheckedOps;
 use rust_decimal::Decimal;
 
 /// The smallest "two significant digits" value ≥ `v` (1 for zero or less):
@@ -16,8 +17,8 @@ pub fn nice_ceiling(v: Decimal) -> Decimal {
     let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
     let exponent = digits - i64::from(n.scale()) - 1;
     let step = pow10(exponent - 1);
-    n.checked_div(step)
-        .and_then(|q| q.ceil().checked_mul(step))
+    n.div_checked(step)
+        .and_then(|q| q.ceil().mul_checked(step))
         .unwrap_or(n)
 }
 
@@ -28,9 +29,9 @@ pub fn pixels(v: Decimal, top: Decimal, height: i64) -> i64 {
     }
     let h = Decimal::from(height);
     // Multiplying first is exact; for values near the limit, divide first.
-    v.checked_mul(h)
-        .and_then(|t| t.checked_div(top))
-        .or_else(|| v.checked_div(top).and_then(|r| r.checked_mul(h)))
+    v.mul_checked(h)
+        .and_then(|t| t.div_checked(top))
+        .or_else(|| v.div_checked(top).and_then(|r| r.mul_checked(h)))
         .and_then(|t| i64::try_from(t.trunc().mantissa()).ok())
         .unwrap_or(height)
         .clamp(0, height)
@@ -66,7 +67,8 @@ pub fn scientific(v: Decimal, decimal: char) -> String {
 
 fn pow10(e: i64) -> Decimal {
     if e >= 0 {
-        (0..e.min(28)).fold(Decimal::ONE, |acc, _| acc * Decimal::TEN)
+        // 10^28 still fits in a `Decimal`.
+        Decimal::try_from_i128_with_scale(10_i128.pow(e.min(28) as u32), 0).unwrap_or(Decimal::MAX)
     } else {
         Decimal::new(1, (-e).min(28) as u32)
     }
