@@ -22,14 +22,46 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // ---- helpers ---------------------------------------------------------------
 
-/// Lets Yew's scheduler (microtasks) and a macrotask run.
-async fn settle() {
+/// One macrotask (`setTimeout(0)`), after the microtasks queued before it.
+async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window()
             .unwrap()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The markup of every mounted widget (the shadow roots of the body's children).
+fn widgets_markup() -> String {
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    let children = body.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i)?.shadow_root())
+        .map(|root| root.inner_html())
+        .collect()
+}
+
+/// Lets Yew finish what the last event started. Its scheduler works in
+/// microtasks but hands the thread back to the browser (`setTimeout(0)`)
+/// after 16 ms, which a debug build on a busy machine reaches, so one
+/// macrotask is not always enough: wait until the widgets' markup stays the
+/// same across a macrotask.
+async fn settle() {
+    let mut last = widgets_markup();
+    for _ in 0..200 {
+        tick().await;
+        let now = widgets_markup();
+        if now == last {
+            return;
+        }
+        last = now;
+    }
 }
 
 fn js(json: &str) -> JsValue {
