@@ -48,7 +48,7 @@ fn opt_decimal(fields: &Fields, key: &str) -> Result<Option<Decimal>, EngineErro
 /// Parses one asset definition at `path` (e.g. `assets[2]` or `asset`).
 pub fn parse_asset(value: &Loose, path: &str) -> Result<Asset, EngineError> {
     let fields = Fields::of(value, path)?;
-    fields.deny_unknown(ASSET_FIELDS)?;
+    fields.check_keys(ASSET_FIELDS)?;
     let symbol = fields.text("symbol")?.to_string();
     let name = fields.opt_text("name")?.map(str::to_string);
     let rate = match (fields.get("apr"), fields.get("tiers")) {
@@ -97,7 +97,7 @@ fn parse_tiers(value: &Loose, path: &str) -> Result<Vec<Tier>, EngineError> {
         .map(|(i, item)| {
             let tier_path = format!("{path}[{i}]");
             let fields = Fields::of(item, &tier_path)?;
-            fields.deny_unknown(&["up_to", "apr"])?;
+            fields.check_keys(&["up_to", "apr"])?;
             if !fields.has("up_to") {
                 return Err(EngineError::new(
                     fields.path_of("up_to"),

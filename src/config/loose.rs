@@ -86,11 +86,11 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The member `key`, treating `null` as absent. Duplicate keys: the last wins.
+    /// The member `key`, treating `null` as absent (keys are unique once
+    /// [`Fields::check_keys`] has passed).
     pub fn get(&self, key: &str) -> Option<&'a Loose> {
         self.entries
             .iter()
-            .rev()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
             .filter(|v| !matches!(v, Loose::Null))
@@ -101,19 +101,25 @@ impl<'a> Fields<'a> {
         self.entries.iter().any(|(k, _)| k == key)
     }
 
-    /// Errors on the first key not in `known`.
-    pub fn deny_unknown(&self, known: &[&str]) -> Result<(), EngineError> {
-        match self
-            .entries
-            .iter()
-            .find(|(k, _)| !known.contains(&k.as_str()))
-        {
-            Some((k, _)) => Err(EngineError::new(
-                self.path_of(k),
-                format!("unknown field (expected one of: {})", known.join(", ")),
-            )),
-            None => Ok(()),
+    /// Errors on the first key not in `known`, or given more than once (JSON
+    /// allows it, but which value counts is the reader's guess: a request
+    /// with two `apr`s is refused rather than read one way).
+    pub fn check_keys(&self, known: &[&str]) -> Result<(), EngineError> {
+        for (i, (key, _)) in self.entries.iter().enumerate() {
+            if !known.contains(&key.as_str()) {
+                return Err(EngineError::new(
+                    self.path_of(key),
+                    format!("unknown field (expected one of: {})", known.join(", ")),
+                ));
+            }
+            if self.entries[..i].iter().any(|(k, _)| k == key) {
+                return Err(EngineError::new(
+                    self.path_of(key),
+                    "is given more than once (give each field once)",
+                ));
+            }
         }
+        Ok(())
     }
 
     /// A required string member.

@@ -84,7 +84,7 @@ pub fn fixed(value: Decimal, decimals: u32) -> String {
 /// Parses a request document.
 pub fn parse_request(value: &Loose) -> Result<EstimateRequest, EngineError> {
     let fields = Fields::of(value, "").map_err(|e| EngineError::new("request", e.message))?;
-    fields.deny_unknown(&["asset", "snapshots", "timeline", "days", "compound"])?;
+    fields.check_keys(&["asset", "snapshots", "timeline", "days", "compound"])?;
     let asset = match fields.get("asset") {
         Some(a) => parse_asset(a, "asset")?,
         None => return Err(EngineError::new("asset", "is required")),
@@ -140,7 +140,7 @@ fn parse_snapshots(value: &Loose) -> Result<Vec<Decimal>, EngineError> {
 /// Parses a timeline object (`opening`, `changes`) at `path`.
 pub fn parse_timeline(value: &Loose, path: &str) -> Result<Timeline, EngineError> {
     let fields = Fields::of(value, path)?;
-    fields.deny_unknown(&["opening", "changes"])?;
+    fields.check_keys(&["opening", "changes"])?;
     let opening = match fields.get("opening") {
         Some(v) => decimal_at(v, &fields.path_of("opening"))?,
         None => return Err(EngineError::new(fields.path_of("opening"), "is required")),
@@ -158,7 +158,7 @@ pub fn parse_timeline(value: &Loose, path: &str) -> Result<Timeline, EngineError
         .map(|(i, item)| {
             let item_path = format!("{}[{i}]", fields.path_of("changes"));
             let change = Fields::of(item, &item_path)?;
-            change.deny_unknown(&["at", "balance"])?;
+            change.check_keys(&["at", "balance"])?;
             let at_path = change.path_of("at");
             let at_text = match change.get("at") {
                 Some(v) => as_text(v, &at_path)?,

@@ -111,7 +111,7 @@ impl WidgetConfig {
             return WidgetConfig::samples();
         }
         let fields = Fields::of(value, "config")?;
-        fields.deny_unknown(CONFIG_FIELDS)?;
+        fields.check_keys(CONFIG_FIELDS)?;
         let list = fields.opt_list("assets")?;
         let samples = list.is_none();
         let assets = match list {

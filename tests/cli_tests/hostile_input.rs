@@ -124,14 +124,10 @@ fn duplicate_missing_extra_fields_and_wrong_types() {
         &request(r#""apr": "0.05""#, r#""snapshots": ["1"], "extra": 1"#),
         "extra",
     );
-    // Duplicate keys: the last wins, as in JavaScript; the request stays valid.
-    let out = estimate(
+    // Duplicate keys: refused, naming the field (tests/cli_tests/invalid_input.rs).
+    assert_invalid(
         r#"{"asset": {"symbol": "BNB", "apr": "0.01", "apr": "0.05"}, "snapshots": ["1000"]}"#,
-    );
-    assert!(
-        out.stdout.contains("\"daily_reward\": \"0.13698630\""),
-        "{}",
-        out.stdout
+        "asset.apr",
     );
 }
 

@@ -2,7 +2,7 @@
 //! problem (the field, when there is one), never a panic. Each request goes
 //! through both the file argument and stdin.
 
-use super::support::{assert_invalid, assert_rejected, estimate, run, TempFile};
+use super::support::{assert_invalid, assert_rejected, estimate, estimate_ok, run, TempFile};
 
 fn with_asset(asset: &str) -> String {
     format!(r#"{{"asset": {asset}, "snapshots": ["1000"]}}"#)
@@ -160,6 +160,31 @@ fn unknown_fields() {
         r#"{"asset": {"symbol": "BNB", "apr": "0.05"}, "timeline": {"opening": "1", "close": "2"}}"#,
         "timeline.close",
     );
+}
+
+#[test]
+fn fields_given_twice() {
+    // JSON parsers disagree on which of two values counts: the request is
+    // refused, naming the field, instead of read one way.
+    let line = assert_invalid(
+        &with_asset(r#"{"symbol": "BNB", "apr": "0.05", "apr": "0.10"}"#),
+        "asset.apr",
+    );
+    assert!(line.contains("more than once"), "{line}");
+    assert_invalid(&with_extra(r#""days": 2, "days": 3"#), "days");
+    assert_invalid(
+        &with_asset(r#"{"symbol": "X", "tiers": [{"up_to": null, "apr": "0.1", "apr": "0.2"}]}"#),
+        "asset.tiers[0].apr",
+    );
+    assert_invalid(
+        r#"{"asset": {"symbol": "BNB", "apr": "0.05"}, "timeline": {"opening": "1", "changes": [{"at": "01:00", "at": "02:00", "balance": "2"}]}}"#,
+        "timeline.changes[0].at",
+    );
+    // The same key in two different objects is no duplicate.
+    let result = estimate_ok(
+        r#"{"asset": {"symbol": "BNB", "apr": "0.05"}, "timeline": {"opening": "1000", "changes": [{"at": "12:00", "balance": "1000"}, {"at": "13:00", "balance": "1000"}]}}"#,
+    );
+    assert_eq!(result["daily_reward"], "0.13698630");
 }
 
 #[test]
