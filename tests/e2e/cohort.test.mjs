@@ -473,19 +473,27 @@ test("a long run keeps the keyboard on Compute impact, which is marked unavailab
     const root = document.getElementById("earn").shadowRoot;
     const button = root.querySelector('[data-testid="cohort-run"]');
     window.ssRunButton = [];
-    new MutationObserver(() => window.ssRunButton.push([button.getAttribute("aria-disabled"), root.activeElement === button]))
-      .observe(button, { attributes: true, attributeFilter: ["aria-disabled"] });
+    new MutationObserver(() => {
+      const unavailable = button.getAttribute("aria-disabled");
+      window.ssRunButton.push([unavailable, root.activeElement === button]);
+      // Pressed again while it runs: this observer runs before the run's
+      // first yield to the browser, so the run is surely still going (a key
+      // press sent from the test process could land after a fast run).
+      if (unavailable === "true" && !window.ssPressedAgain) {
+        window.ssPressedAgain = true;
+        button.click();
+      }
+    }).observe(button, { attributes: true, attributeFilter: ["aria-disabled"] });
     const bar = root.querySelector('[data-testid="cohort-progress"]');
     window.ssProgress = [];
     new MutationObserver(() => window.ssProgress.push(Number(bar.value))).observe(bar, { attributes: true, attributeFilter: ["value"] });
   });
   await w.getByTestId("cohort-run").focus();
   await page.keyboard.press("Enter");
-  // Pressed again while it runs: nothing starts over.
-  await eventually(() => page.evaluate(() => window.ssRunButton.length > 0), true);
-  await page.keyboard.press("Enter");
   await textIs(w.getByTestId("cohort-status"), /^Done: 300,000 holdings in \d+ ms\.$/, undefined, 30000);
-  // [aria-disabled, focused] at each change: unavailable while running, available after, focused throughout.
+  // [aria-disabled, focused] at each change: unavailable while running, available after, focused throughout;
+  // the press during the run started nothing.
+  assert.equal(await page.evaluate(() => window.ssPressedAgain), true);
   assert.deepEqual(await page.evaluate(() => window.ssRunButton), [["true", true], ["false", true]]);
   assert.equal(await w.getByTestId("cohort-run").evaluate((b) => b.getRootNode().activeElement === b), true);
   // Bytes read, rising through one run (then 1 of 1 when done): never restarted.
