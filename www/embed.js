@@ -11,23 +11,41 @@
 // is shown inside the widget's box. No inline script or eval is needed, so it
 // runs under a strict Content-Security-Policy.
 
-import init, { mountWidget, mountError } from "./soft-staking.js";
+// The wasm-bindgen glue and the WebAssembly module, next to this file. The
+// glue is imported dynamically so that it, the module and a declarative
+// tag's config all download at once, instead of one after the other.
+const WASM_URL = new URL("soft-staking_bg.wasm", import.meta.url);
 
 let ready = null;
 
 /**
- * Loads the WebAssembly module once (from next to this file). A failed load
- * (say, the network dropped) is not remembered: the next mount tries again.
+ * Loads the WebAssembly module once and resolves to its exports
+ * (`mountWidget`, `mountError`). A failed load (say, the network dropped) is
+ * not remembered: the next mount tries again.
  */
 function boot() {
   if (!ready) {
-    ready = init({ module_or_path: new URL("soft-staking_bg.wasm", import.meta.url) }).catch((err) => {
-      ready = null;
-      throw err;
-    });
+    const wasm = fetch(WASM_URL);
+    // A failure is reported through the glue's init below, not as an
+    // unhandled rejection when the glue fails first.
+    wasm.catch(() => {});
+    ready = import("./soft-staking.js")
+      .then(async (glue) => {
+        await glue.default({ module_or_path: wasm });
+        return glue;
+      })
+      .catch((err) => {
+        ready = null;
+        throw err;
+      });
   }
   return ready;
 }
+
+// Start loading now: a page that loads this module is about to mount a
+// widget (an unused load costs nothing but the download; a failed one is
+// retried by the first mount, which reports it).
+boot().catch(() => {});
 
 /**
  * A plain-data copy of a host's config, read entirely on the JavaScript side:
@@ -152,8 +170,9 @@ export async function mount(element, config) {
  * `unloadable` is the message shown when the WebAssembly cannot load.
  */
 async function mountClaimed(element, token, read, unloadable) {
+  let glue;
   try {
-    await boot();
+    glue = await boot();
   } catch (err) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
     return LATEST.get(element) === token ? plainError(element, unloadable) : SUPERSEDED;
@@ -162,7 +181,7 @@ async function mountClaimed(element, token, read, unloadable) {
   // Mounting an element again replaces its widget: the old handle is done.
   HANDLES.get(element)?.destroy();
   const got = read();
-  return wrap(element, got.ok ? mountWidget(element, got.config) : mountError(element, got.message));
+  return wrap(element, got.ok ? glue.mountWidget(element, got.config) : glue.mountError(element, got.message));
 }
 
 /** Mounts a widget that shows only `message` as its config error. */

@@ -9,7 +9,8 @@
 //   - leaves an empty box after destroy();
 //   - is not restyled by host CSS, does not leak its own CSS, and is themed
 //     through the documented custom properties;
-//   - mounts declaratively from <div data-soft-staking data-config-url|data-config>.
+//   - mounts declaratively from <div data-soft-staking data-config-url|data-config>,
+//     fetching its glue, module and config at once.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
@@ -630,6 +631,39 @@ test("a declarative tag whose config cannot be read shows why in its own box", a
   await countIs(page.locator("#from-url").getByTestId("asset-row-BNB"), 1);
   assert.equal(await page.locator("#from-url").getByTestId("config-error").count(), 0);
   assert.deepEqual(page.errors, [], "nothing thrown into the host page");
+  await page.close();
+});
+
+test("embed.js asks for its glue, the WebAssembly module and a tag's config at once, not one after another", async () => {
+  // The glue and the config are held back until all three requests are in
+  // flight (or 10 s pass). Loaded one after another, the module would not be
+  // asked for while the glue is held back.
+  const wanted = ["/soft-staking/soft-staking.js", "/soft-staking/soft-staking_bg.wasm", "/pages/configs/declarative.json"];
+  const seen = new Set();
+  let allSeen;
+  const inFlight = new Promise((ok) => { allSeen = ok; });
+  const together = Promise.race([inFlight.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+  const page = await openPage(ctx, "/pages/declarative.html", {
+    ready: false,
+    setup: async (p) => {
+      p.on("request", (r) => {
+        const path = new URL(r.url()).pathname;
+        if (wanted.includes(path)) seen.add(path);
+        if (seen.size === wanted.length) allSeen();
+      });
+      await p.route(/\/(soft-staking\.js|declarative\.json)$/, async (route) => {
+        await together;
+        await route.continue();
+      });
+    },
+  });
+  assert.equal(await together, true, `requested while the glue was held back: ${[...seen].join(", ")}`);
+  // Released, they make a working widget.
+  const fromUrl = page.locator("#from-url");
+  await typeBalance(fromUrl, "BNB", "1000");
+  // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
+  await textIs(fromUrl.getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
