@@ -42,11 +42,6 @@ function boot() {
   return ready;
 }
 
-// Start loading now: a page that loads this module is about to mount a
-// widget (an unused load costs nothing but the download; a failed one is
-// retried by the first mount, which reports it).
-boot().catch(() => {});
-
 /**
  * A plain-data copy of a host's config, read entirely on the JavaScript side:
  * a throwing getter, a hostile Proxy or a cycle becomes an error message here
@@ -236,6 +231,9 @@ function autoMountAll(root) {
 }
 
 if (typeof document !== "undefined") {
+  // Start loading now: a page that loads this module is about to mount a
+  // widget (a failed load is retried by the first mount, which reports it).
+  boot().catch(() => {});
   const start = () => {
     autoMountAll(document);
     // Declarative widgets added later (e.g. by a single-page app) mount too.
