@@ -18,6 +18,20 @@ const WASM_URL = new URL("soft-staking_bg.wasm", import.meta.url);
 
 let ready = null;
 
+// Browsers have remembered a module that failed to download for the page's
+// whole life (the HTML standard now lets it be fetched again; not every
+// browser does), so after the glue itself failed, a retry asks for it under
+// another URL.
+let glueFailures = 0;
+
+function importGlue() {
+  const url = glueFailures === 0 ? "./soft-staking.js" : `./soft-staking.js?retry=${glueFailures}`;
+  return import(url).catch((err) => {
+    glueFailures += 1;
+    throw err;
+  });
+}
+
 /**
  * Loads the WebAssembly module once and resolves to its exports
  * (`mountWidget`, `mountError`). A failed load (say, the network dropped) is
@@ -29,7 +43,7 @@ function boot() {
     // A failure is reported through the glue's init below, not as an
     // unhandled rejection when the glue fails first.
     wasm.catch(() => {});
-    ready = import("./soft-staking.js")
+    ready = importGlue()
       .then(async (glue) => {
         await glue.default({ module_or_path: wasm });
         return glue;
