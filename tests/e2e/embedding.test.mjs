@@ -370,76 +370,54 @@ test("a host's mount() wins over a declarative tag whose config arrives later", 
   await page.close();
 });
 
-test("a WebAssembly file that cannot load: a plain error in the box, nothing thrown, and the next mount() tries again", async () => {
-  let offline = true;
-  const page = await openPage(ctx, "/pages/mount.html?manual", {
-    ready: false,
-    setup: (p) => p.route("**/soft-staking_bg.wasm", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+// A file of the build that cannot load: a plain error in the box, nothing
+// thrown, and once the network is back the next mount() loads it. For the
+// glue, the retry must get through although browsers have remembered a
+// module that failed to download.
+for (const [file, blocked, storageKey] of [
+  ["WebAssembly file", /\/soft-staking\/soft-staking_bg\.wasm$/, "ss-offline"],
+  ["glue file", /\/soft-staking\/soft-staking\.js(\?.*)?$/, "ss-glue-offline"],
+]) {
+  test(`a ${file} that cannot load: a plain error in the box, nothing thrown, and the next mount() tries again`, async () => {
+    let offline = true;
+    const page = await openPage(ctx, "/pages/mount.html?manual", {
+      ready: false,
+      setup: (p) => p.route(blocked, (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+    });
+    const logged = [];
+    page.on("console", (m) => m.type() === "error" && logged.push(m.text()));
+    await page.waitForFunction(() => typeof window.ssMount === "function");
+    const config = { assets: [{ symbol: "BNB", apr: "0.05", min_amount: "0.5" }], storage_key: storageKey };
+    const first = await page.evaluate(async (c) => {
+      const el = document.createElement("div");
+      el.id = "offline";
+      document.body.append(el);
+      try {
+        const handle = await window.ssMount(el, c);
+        handle.update(c);
+        return { mounted: handle.mounted };
+      } catch (err) {
+        return { threw: String(err) };
+      }
+    }, config);
+    assert.deepEqual(first, { mounted: false }, "mount() resolves to an inert handle");
+    const w = page.locator("#offline");
+    await textIs(w.getByTestId("config-error"), "The soft staking estimator could not be loaded.");
+    assert.equal(await w.getByTestId("config-error").getAttribute("role"), "alert");
+    assert.ok(logged.some((t) => t.includes("could not be loaded")), "the cause is logged for the host's developers");
+
+    // The network is back: mounting again loads the file and replaces the error.
+    offline = false;
+    const second = await page.evaluate(async (c) => (await window.ssMount(document.getElementById("offline"), c)).mounted, config);
+    assert.equal(second, true);
+    await countIs(w.getByTestId("config-error"), 0);
+    await typeBalance(w, "BNB", "1000");
+    // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
+    await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+    assert.deepEqual(page.errors, []);
+    await page.close();
   });
-  const logged = [];
-  page.on("console", (m) => m.type() === "error" && logged.push(m.text()));
-  await page.waitForFunction(() => typeof window.ssMount === "function");
-  const config = { assets: [{ symbol: "BNB", apr: "0.05", min_amount: "0.5" }], storage_key: "ss-offline" };
-  const first = await page.evaluate(async (c) => {
-    const el = document.createElement("div");
-    el.id = "offline";
-    document.body.append(el);
-    try {
-      const handle = await window.ssMount(el, c);
-      handle.update(c);
-      return { mounted: handle.mounted };
-    } catch (err) {
-      return { threw: String(err) };
-    }
-  }, config);
-  assert.deepEqual(first, { mounted: false }, "mount() resolves to an inert handle");
-  const w = page.locator("#offline");
-  await textIs(w.getByTestId("config-error"), "The soft staking estimator could not be loaded.");
-  assert.equal(await w.getByTestId("config-error").getAttribute("role"), "alert");
-  assert.ok(logged.some((t) => t.includes("could not be loaded")), "the cause is logged for the host's developers");
-
-  // The network is back: mounting again loads the module and replaces the error.
-  offline = false;
-  const second = await page.evaluate(async (c) => (await window.ssMount(document.getElementById("offline"), c)).mounted, config);
-  assert.equal(second, true);
-  await countIs(w.getByTestId("config-error"), 0);
-  await typeBalance(w, "BNB", "1000");
-  // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
-  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
-  assert.deepEqual(page.errors, []);
-  await page.close();
-});
-
-test("a glue file that cannot load: a plain error in the box, and the next mount() asks for it again", async () => {
-  // Browsers remember a module that failed to download; the retry must get
-  // through anyway once the network is back.
-  let offline = true;
-  const page = await openPage(ctx, "/pages/mount.html?manual", {
-    ready: false,
-    setup: (p) => p.route(/\/soft-staking\/soft-staking\.js(\?.*)?$/, (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
-  });
-  await page.waitForFunction(() => typeof window.ssMount === "function");
-  const config = { assets: [{ symbol: "BNB", apr: "0.05", min_amount: "0.5" }], storage_key: "ss-glue-offline" };
-  const first = await page.evaluate(async (c) => {
-    const el = document.createElement("div");
-    el.id = "offline";
-    document.body.append(el);
-    return (await window.ssMount(el, c)).mounted;
-  }, config);
-  assert.equal(first, false, "mount() resolves to an inert handle");
-  const w = page.locator("#offline");
-  await textIs(w.getByTestId("config-error"), "The soft staking estimator could not be loaded.");
-
-  offline = false;
-  const second = await page.evaluate(async (c) => (await window.ssMount(document.getElementById("offline"), c)).mounted, config);
-  assert.equal(second, true);
-  await countIs(w.getByTestId("config-error"), 0);
-  await typeBalance(w, "BNB", "1000");
-  // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
-  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
-  assert.deepEqual(page.errors, []);
-  await page.close();
-});
+}
 
 // ---------------------------------------------------------------------------
 // Styles.
