@@ -155,13 +155,14 @@ fn parse_with(text: &str, seps: Separators) -> Result<Decimal, String> {
         return Err("must be a finite number".into());
     }
     if let Some(rest) = text.strip_prefix('-') {
-        return Err(if rest.bytes().any(|b| b.is_ascii_digit()) {
-            "must not be negative".into()
-        } else {
-            "is not a number".into()
-        });
+        if rest.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            return Err("must not be negative".into());
+        }
+        if !rest.bytes().any(|b| b.is_ascii_digit()) {
+            return Err("is not a number".into());
+        }
     }
-    if text.starts_with('+') {
+    if text.starts_with(['+', '-']) {
         return Err("must be written without a sign".into());
     }
     if has_unit(text) {
@@ -372,6 +373,14 @@ mod tests {
     #[test]
     fn rejects_with_reasons() {
         assert_eq!(parse_decimal("-1").unwrap_err(), "must not be negative");
+        assert_eq!(parse_decimal("-0.001").unwrap_err(), "must not be negative");
+        // Minus zero is not negative: the sign itself is what is wrong.
+        for zero in ["-0", "-0.00", "+0"] {
+            assert_eq!(
+                parse_decimal(zero).unwrap_err(),
+                "must be written without a sign"
+            );
+        }
         assert!(parse_decimal("1e5").unwrap_err().contains("exponent"));
         assert!(parse_decimal("1.2.3")
             .unwrap_err()
