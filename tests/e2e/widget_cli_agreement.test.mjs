@@ -4,7 +4,10 @@
 // typed balances, changes during the day, horizons, compounding) go through
 // the real release widget in Chromium and through the real CLI process; each
 // row's daily reward, cumulative reward and status must match the CLI's
-// `daily_reward`, `total_reward`, `status` and `below_payout_precision`.
+// `daily_reward`, `total_reward`, `status` and `below_payout_precision`. In
+// demo mode, after an APR (typed as a percent), minimum and cap are edited,
+// "before" must match the CLI on the configured asset and "after" on the
+// edited one.
 //
 // The hand-derived values are in the other test files; this one checks that
 // the two front ends read the same inputs the same way. Another seed:
@@ -23,6 +26,8 @@ const DEFAULT_SEED = 20261124;
 const SEED = Number(process.env.SEED ?? DEFAULT_SEED);
 const PAGES = 10;
 const ASSETS_PER_PAGE = 4;
+/** Pages of the demo-mode test (each case there is compared twice). */
+const DEMO_PAGES = 5;
 
 let cli = process.env.SOFT_STAKING_CLI;
 
@@ -102,6 +107,40 @@ function cases(seed) {
   return pages;
 }
 
+/**
+ * A product-team edit for each asset case of `pages`: an APR typed as a
+ * percent (a tiered asset's first tier), a minimum and a cap ("" = none).
+ */
+function withEdits(seed, pages) {
+  const rand = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const number = (lo, hi, scale) => {
+    const fraction = scale > 0 ? `.${String(int(0, 10 ** scale - 1)).padStart(scale, "0")}` : "";
+    return `${int(lo, hi)}${fraction}`.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  };
+  return pages.map((page) => ({
+    ...page,
+    assets: page.assets.map((c) => {
+      const percent = number(0, 250, int(0, 4)).replace(/^0$/, "0.01");
+      const min = rand() < 0.3 ? "0" : number(0, 5000, int(0, 3));
+      const max = rand() < 0.4 ? "" : number(1, 10000000, int(0, 2)).replace(/^0$/, "1");
+      const edited = { ...c.asset, min_amount: min, max_cap: max === "" ? null : max };
+      const fraction = percentToFraction(percent);
+      if (edited.tiers) edited.tiers = [{ ...edited.tiers[0], apr: fraction }, ...edited.tiers.slice(1)];
+      else edited.apr = fraction;
+      return { ...c, edit: { percent, min, max }, edited };
+    }),
+  }));
+}
+
+/** "5.25" (percent) → "0.0525" (the fraction the config and the CLI take), by moving the point. */
+function percentToFraction(percent) {
+  const [whole, frac = ""] = percent.split(".");
+  const scale = frac.length + 2;
+  const digits = `${whole}${frac}`.replace(/^0+/, "").padStart(scale + 1, "0");
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`.replace(/\.?0+$/, "");
+}
+
 // ---------------------------------------------------------------------------
 // The two sides.
 
@@ -164,4 +203,34 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
   } else {
     console.log(`seed ${SEED} covered: ${covered.join(", ")}`);
   }
+});
+
+test(`demo mode: before → after match the CLI for the configured and the edited asset (seed ${SEED})`, async () => {
+  assert.equal(percentToFraction("5.25"), "0.0525");
+  assert.equal(percentToFraction("120"), "1.2");
+  assert.equal(percentToFraction("0.0015"), "0.000015");
+  let compared = 0;
+  for (const { days, compound, assets } of withEdits(SEED + 2, cases(SEED + 1).slice(0, DEMO_PAGES))) {
+    const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, mode: "demo" });
+    const page = await openWidget(ctx, config);
+    if (compound) await page.getByTestId("compound-toggle").check();
+    for (const c of assets) {
+      const sym = c.asset.symbol;
+      await enter(page, c);
+      await page.getByTestId(`apr-input-${sym}`).fill(c.edit.percent);
+      await page.getByTestId(`min-input-${sym}`).fill(c.edit.min);
+      await page.getByTestId(`max-input-${sym}`).fill(c.edit.max);
+      const before = cliResult(c, days, compound);
+      const after = cliResult({ ...c, asset: c.edited }, days, compound);
+      const what = JSON.stringify({ ...c, days, compound });
+      await expectText(page.getByTestId(`daily-reward-before-${sym}`), before.daily_reward, `daily reward before, ${what}`);
+      await expectText(page.getByTestId(`cumulative-reward-before-${sym}`), before.total_reward, `cumulative before, ${what}`);
+      await expectText(page.getByTestId(`daily-reward-${sym}`), after.daily_reward, `daily reward after, ${what}`);
+      await expectText(page.getByTestId(`cumulative-reward-${sym}`), after.total_reward, `cumulative after, ${what}`);
+      compared += 1;
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+  assert.equal(compared, DEMO_PAGES * ASSETS_PER_PAGE);
 });
