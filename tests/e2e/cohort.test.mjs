@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 
 import { useBrowser } from "./support/fixture.mjs";
 import {
-  cohortTotals, eventually, freshKey, openMounted, payout, prng, randomBalance, retype, scaled, textIs, unitsText,
+  cohortRow, cohortTotals, eventually, freshKey, openMounted, payout, prng, randomBalance, retype, scaled, textIs, unitsText,
 } from "./support/embed_kit.mjs";
 import { SPEC_TIERS } from "./support/widget.mjs";
 
@@ -72,14 +72,6 @@ async function edit(w) {
   await textIs(w.getByTestId("apr-BNB"), "10%");
   await textIs(w.getByTestId("max-BNB"), "500");
   await textIs(w.getByTestId("min-SOL"), "50");
-}
-
-/** The widget's results row of `sym`: holdings, totals, "b → a" counts. */
-async function resultRow(w, sym) {
-  const cells = await w
-    .getByTestId(`cohort-total-before-${sym}`)
-    .evaluate((td) => [...td.parentElement.querySelectorAll("td")].map((c) => c.textContent.trim()));
-  return { holdings: cells[0], before: cells[1], after: cells[2], belowMinimum: cells[3], capped: cells[4] };
 }
 
 /** What that row must show, from the independent totals. */
@@ -162,7 +154,7 @@ test("a pasted cohort: per-symbol and total payouts before and after, counts, pr
   assert.match(await status.textContent(), /^Done: 19 holdings in \d+ ms, 3 unreadable lines, 1 holding of unknown symbols\.$/);
 
   for (const sym of SYMBOLS) {
-    assert.deepEqual(await resultRow(w, sym), expectedRow(sym, before, after), sym);
+    assert.deepEqual(await cohortRow(w, sym), expectedRow(sym, before, after), sym);
   }
   // Hand check of one row: SOL before (minimum 1): 0.5 below; 100, 49.99999999,
   // 1000000 and 50 earn. After (minimum 50): 0.5 and 49.99999999 below.
@@ -216,7 +208,7 @@ test("an uploaded CSV file of 20,000 random holdings matches the exact totals", 
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 20,000 holdings in [\d,]+ ms\.$/, undefined, 15000);
   for (const sym of SYMBOLS) {
-    assert.deepEqual(await resultRow(w, sym), expectedRow(sym, before, after), sym);
+    assert.deepEqual(await cohortRow(w, sym), expectedRow(sym, before, after), sym);
   }
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -275,10 +267,10 @@ test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills
   for (let i = 1; i < fractions.length; i++) assert.ok(fractions[i] >= fractions[i - 1], "progress never goes back");
   assert.equal(await w.getByTestId("cohort-progress").evaluate((p) => p.value === p.max && p.value > 0), true, "the bar is full");
 
-  const usdt = await resultRow(w, "USDT");
+  const usdt = await cohortRow(w, "USDT");
   assert.equal(usdt.holdings, String(usdtCount));
   assert.equal(usdt.after, unitsText(usdtAfter));
-  const bnb = await resultRow(w, "BNB");
+  const bnb = await cohortRow(w, "BNB");
   assert.equal(bnb.before, unitsText(bnbBefore));
   assert.equal(bnb.after, unitsText(bnbAfter));
   assert.deepEqual(page.errors, []);
@@ -291,7 +283,7 @@ test("the totals follow the rates: an APR edit or update() recomputes them; edit
   await w.getByTestId("cohort-input").fill("BNB,1000");
   await w.getByTestId("cohort-run").click();
   // BNB 1000 at 5 % (cap 1000): 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630 both sides.
-  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await eventually(() => cohortRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
 
   // The APR goes to 20 % after the run: no new click, the after side follows:
   // 1000 × 0.20 ÷ 365 = 200 ÷ 365 = 0.5479452054… → 0.54794520. At once (by the
@@ -307,7 +299,7 @@ test("the totals follow the rates: an APR edit or update() recomputes them; edit
     })));
   });
   assert.deepEqual(updating, { results: true, status: "Reading… 0%" });
-  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await eventually(() => cohortRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
   await textIs(w.getByTestId("cohort-status"), /^Done: 1 holding in \d+ ms\.$/);
 
   // A new config from the host is the new baseline (before = after), and
@@ -316,16 +308,16 @@ test("the totals follow the rates: an APR edit or update() recomputes them; edit
   await page.evaluate(() => window.ssWidget.update({
     mode: "demo", assets: [{ symbol: "BNB", apr: "0.10", min_amount: "0.5", max_cap: "1000" }],
   }));
-  await eventually(() => resultRow(w, "BNB"), { holdings: "1", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await eventually(() => cohortRow(w, "BNB"), { holdings: "1", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "0 → 0" });
   assert.equal(await w.getByTestId("cohort-total-before-USDT").count(), 0);
 
   // Holdings edited after the run: the totals are kept but flagged until the next run.
   await w.getByTestId("cohort-input").fill("BNB,1000\nBNB,1000");
   await textIs(w.getByTestId("cohort-status"), /The holdings changed since: compute again to update the totals\.$/);
-  assert.equal((await resultRow(w, "BNB")).holdings, "1");
+  assert.equal((await cohortRow(w, "BNB")).holdings, "1");
   await w.getByTestId("cohort-run").click();
   // Two holdings: 2 × 0.27397260 = 0.54794520.
-  await eventually(() => resultRow(w, "BNB"), { holdings: "2", before: "0.54794520", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await eventually(() => cohortRow(w, "BNB"), { holdings: "2", before: "0.54794520", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
   await textIs(w.getByTestId("cohort-status"), /^Done: 2 holdings in \d+ ms\.$/);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -358,7 +350,7 @@ test("a rate edited while a large cohort runs: the totals are those of the new r
   // Each holding: before 1000 × 0.05 ÷ 365 → 0.13698630, after 1000 × 0.20 ÷ 365 →
   // 0.54794520; × 400,000: 54794.52000000 before, 219178.08000000 after.
   await eventually(
-    () => resultRow(w, "BNB"),
+    () => cohortRow(w, "BNB"),
     { holdings: String(n), before: "54794.52000000", after: "219178.08000000", belowMinimum: "0 → 0", capped: "0 → 0" },
     "totals under the new rate",
     20000,
@@ -377,12 +369,12 @@ test("running again replaces the result; an empty cohort says what to do", async
   await w.getByTestId("cohort-input").fill("BNB,1000");
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 1 holding in/);
-  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
+  assert.deepEqual(await cohortRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
   // Two holdings, 10 % now: after = 2 × 0.27397260 = 0.54794520.
   await retype(w, "apr-input-BNB", "10");
   await w.getByTestId("cohort-input").fill("BNB,1000\nBNB,1000");
   await w.getByTestId("cohort-run").click();
-  await eventually(() => resultRow(w, "BNB"), { holdings: "2", before: "0.27397260", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
+  await eventually(() => cohortRow(w, "BNB"), { holdings: "2", before: "0.27397260", after: "0.54794520", belowMinimum: "0 → 0", capped: "0 → 0" });
   assert.equal(await w.getByTestId("cohort-total-before-USDT").count(), 0, "symbols without holdings are not listed");
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -410,7 +402,7 @@ test("hostile cohort lines are counted as unreadable with the reason, shown as t
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 2 holdings in \d+ ms, 8 unreadable lines\.$/);
   // Both holdings earn 0.13698630 (one capped): 0.27397260 before and after.
-  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "2", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "1 → 1" });
+  assert.deepEqual(await cohortRow(w, "BNB"), { holdings: "2", before: "0.27397260", after: "0.27397260", belowMinimum: "0 → 0", capped: "1 → 1" });
   const problems = (await w.getByTestId("cohort-problems").locator("li").allTextContents()).map((t) => t.trim());
   // The first five problems, by line number (the header is line 1), then how
   // many are not listed: 8 unreadable − 5 = 3.
@@ -444,7 +436,7 @@ test("an uploaded file with old Mac line ends: lines of the wrong shape say why,
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 1,001 holdings in [\d,]+ ms, 2 unreadable lines\.$/);
   // 1000 × 0.05 ÷ 365 → 0.13698630 for the one BNB line that is a holding.
-  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
+  assert.deepEqual(await cohortRow(w, "BNB"), { holdings: "1", before: "0.13698630", after: "0.13698630", belowMinimum: "0 → 0", capped: "0 → 0" });
   assert.deepEqual(
     (await w.getByTestId("cohort-problems").locator("li").allTextContents()).map((t) => t.trim()),
     [
@@ -452,7 +444,7 @@ test("an uploaded file with old Mac line ends: lines of the wrong shape say why,
       "line 4: expected symbol,balance: separate the two with a comma",
     ],
   );
-  const pepe = await resultRow(w, "PEPE");
+  const pepe = await cohortRow(w, "PEPE");
   assert.deepEqual([pepe.holdings, pepe.before, pepe.after], ["1000", "—", "—"]);
   await textIs(w.getByTestId("cohort-too-large"), /: PEPE\.$/);
   // A fiat total without PEPE's part would look complete but is not: none is shown.
@@ -518,7 +510,7 @@ test("counts below the minimum and over the cap are shown in digit groups", asyn
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /^Done: 4,000 holdings in \d+ ms\.$/);
   // Each capped holding earns 1000 × 0.05 ÷ 365 → 0.13698630; × 2,500 = 342.46575000.
-  assert.deepEqual(await resultRow(w, "BNB"), { holdings: "4000", before: "342.46575000", after: "342.46575000", belowMinimum: "1500 → 1500", capped: "2500 → 2500" });
+  assert.deepEqual(await cohortRow(w, "BNB"), { holdings: "4000", before: "342.46575000", after: "342.46575000", belowMinimum: "1500 → 1500", capped: "2500 → 2500" });
   // On screen "1,500 → 1,500": each count has one CSS-drawn group.
   const cells = w.getByTestId("cohort-results").locator("tbody tr").first().locator("td");
   assert.equal(await cells.nth(3).locator(".g").count(), 2, "below the minimum");

@@ -7,7 +7,9 @@
 // `daily_reward`, `total_reward`, `status` and `below_payout_precision`. In
 // demo mode, after an APR (typed as a percent), minimum and cap are edited,
 // "before" must match the CLI on the configured asset and "after" on the
-// edited one.
+// edited one; and a random cohort's totals and counts (computed on the
+// engine's fast path for constant balances) must be the sums and counts of
+// the CLI's one-day payouts.
 //
 // The hand-derived values are in the other test files; this one checks that
 // the two front ends read the same inputs the same way. Another seed:
@@ -16,7 +18,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 
-import { prng } from "./support/embed_kit.mjs";
+import { cohortRow, prng, randomBalance, unitsText } from "./support/embed_kit.mjs";
 import { useBrowser } from "./support/fixture.mjs";
 import { ROOT } from "./support/server.mjs";
 import { expectText, openWidget, row, userConfig } from "./support/widget.mjs";
@@ -233,4 +235,57 @@ test(`demo mode: before → after match the CLI for the configured and the edite
     await page.close();
   }
   assert.equal(compared, DEMO_PAGES * ASSETS_PER_PAGE);
+});
+
+test(`demo mode's cohort totals are the sums of the CLI's payouts, before and after an edit (seed ${SEED})`, async () => {
+  // Two pages' worth of random assets on one demo widget, each edited.
+  const assets = withEdits(SEED + 4, cases(SEED + 3).slice(0, 2)).flatMap((p) => p.assets);
+  const rand = prng(SEED + 5);
+  const holdings = [];
+  for (let i = 0; i < 240; i += 1) {
+    const { asset } = assets[Math.floor(rand() * assets.length)];
+    holdings.push([asset.symbol, randomBalance(rand, 10 ** Math.floor(rand() * 8))]);
+  }
+  // Each holding's payout: one day held at that balance, by the CLI.
+  const totals = new Map(assets.map((c) => [c.asset.symbol, { before: 0n, after: 0n, below: [0, 0], capped: [0, 0] }]));
+  for (const [sym, balance] of holdings) {
+    const c = assets.find((a) => a.asset.symbol === sym);
+    const t = totals.get(sym);
+    for (const [side, asset] of [[0, c.asset], [1, c.edited]]) {
+      const r = cliResult({ asset, opening: balance, changes: [] }, 1, false);
+      t[side === 0 ? "before" : "after"] += BigInt(r.daily_reward.replace(".", ""));
+      if (r.status === "below_minimum") t.below[side] += 1;
+      if (r.status === "capped") t.capped[side] += 1;
+    }
+  }
+
+  const page = await openWidget(ctx, userConfig(assets.map((c) => c.asset), { mode: "demo" }));
+  for (const c of assets) {
+    const sym = c.asset.symbol;
+    await page.getByTestId(`apr-input-${sym}`).fill(c.edit.percent);
+    await page.getByTestId(`min-input-${sym}`).fill(c.edit.min);
+    await page.getByTestId(`max-input-${sym}`).fill(c.edit.max);
+  }
+  await page.getByTestId("cohort-input").fill(`symbol,balance\n${holdings.map((h) => h.join(",")).join("\n")}\n`);
+  await page.getByTestId("cohort-run").click();
+  await expectText(page.getByTestId("cohort-status"), /^Done: 240 holdings/);
+  for (const c of assets) {
+    const sym = c.asset.symbol;
+    const t = totals.get(sym);
+    const decimals = c.asset.payout_decimals ?? 8;
+    assert.deepEqual(
+      await cohortRow(page, sym),
+      {
+        holdings: String(holdings.filter(([s]) => s === sym).length),
+        before: unitsText(t.before, decimals),
+        after: unitsText(t.after, decimals),
+        belowMinimum: `${t.below[0]} → ${t.below[1]}`,
+        capped: `${t.capped[0]} → ${t.capped[1]}`,
+      },
+      `cohort row of ${JSON.stringify(c)}`,
+    );
+    await expectText(page.getByTestId(`cohort-total-after-${sym}`), unitsText(t.after, decimals));
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

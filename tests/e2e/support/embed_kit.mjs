@@ -189,6 +189,14 @@ export function cohortTotals(assets, holdings) {
   return out;
 }
 
+/** A demo widget's cohort results row of `sym`: holdings, totals, "b → a" counts. */
+export async function cohortRow(scope, sym) {
+  const cells = await scope
+    .getByTestId(`cohort-total-before-${sym}`)
+    .evaluate((td) => [...td.parentElement.querySelectorAll("td")].map((c) => c.textContent.trim()));
+  return { holdings: cells[0], before: cells[1], after: cells[2], belowMinimum: cells[3], capped: cells[4] };
+}
+
 /** A small deterministic pseudo-random generator (mulberry32). */
 export function prng(seed) {
   let a = seed >>> 0;
