@@ -1,15 +1,15 @@
 // The product's promise: the estimate a visitor sees in the widget and the
 // payout the `soft-staking` CLI computes never disagree. Seeded random cases
 // (flat and tiered APRs, minimums, caps, payout decimals, snapshot counts,
-// typed balances, changes during the day, horizons, compounding) go through
+// balances, changes during the day, horizons, compounding) go through
 // the real release widget in Chromium and through the real CLI process; each
 // row's daily reward, cumulative reward and status must match the CLI's
 // `daily_reward`, `total_reward`, `status` and `below_payout_precision`. In
 // demo mode, after an APR (typed as a percent), minimum and cap are edited,
 // "before" must match the CLI on the configured asset and "after" on the
-// edited one; and a random cohort's totals and counts (computed on the
-// engine's fast path for constant balances) must be the sums and counts of
-// the CLI's one-day payouts.
+// edited one; and a random cohort's totals and counts (on the engine's fast
+// path for constant balances, or its exact path for 20-digit APRs) must be
+// the sums and counts of the CLI's one-day payouts.
 //
 // The hand-derived values are in the other test files; this one checks that
 // the two front ends read the same inputs the same way. Another seed:
@@ -18,7 +18,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 
-import { cohortRow, prng, randomBalance, unitsText } from "./support/embed_kit.mjs";
+import { cohortRow, prng, randomBalance, scaled, unitsText } from "./support/embed_kit.mjs";
 import { useBrowser } from "./support/fixture.mjs";
 import { ROOT } from "./support/server.mjs";
 import { expectText, openWidget, row, userConfig } from "./support/widget.mjs";
@@ -26,10 +26,12 @@ import { expectText, openWidget, row, userConfig } from "./support/widget.mjs";
 const ctx = useBrowser();
 const DEFAULT_SEED = 20261124;
 const SEED = Number(process.env.SEED ?? DEFAULT_SEED);
-const PAGES = 10;
-const ASSETS_PER_PAGE = 4;
-/** Pages of the demo-mode test (each case there is compared twice). */
-const DEMO_PAGES = 5;
+assert.ok(Number.isSafeInteger(SEED), `SEED must be an integer, not ${process.env.SEED}`);
+/** Groups of cases: each group is one widget, with one horizon and compounding. */
+const GROUPS = 10;
+const ASSETS_PER_GROUP = 4;
+/** Groups of the demo-mode test (each case there is compared twice). */
+const DEMO_GROUPS = 5;
 
 let cli = process.env.SOFT_STAKING_CLI;
 
@@ -53,7 +55,7 @@ before(() => {
 // ever a float), in ranges where neither side overflows: balances below 10^8,
 // APRs below 300%, compounding only up to 365 days.
 
-/** `PAGES` pages of `ASSETS_PER_PAGE` asset cases each, with a horizon and compounding. */
+/** `GROUPS` groups of `ASSETS_PER_GROUP` asset cases each, with a horizon and compounding. */
 function cases(seed) {
   const rand = prng(seed);
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -73,20 +75,26 @@ function cases(seed) {
   /**
    * An APR below 1: mostly up to six digits; one in five with 20 digits,
    * too long for the engine's 128-bit fast path (the exact path answers).
+   * (A flat APR is from 1 to 2.9 one time in ten, a last tier's 1 or 2 one
+   * time in five, instead.)
    */
   const apr = () =>
     rand() < 0.2
       ? `0.${positive(0, 20).split(".")[1] ?? "1"}`
       : `0.${String(int(1, 999999)).padStart(6, "0")}`.replace(/0+$/, "");
-  const balance = () => pick([() => decimal(int(0, 8), int(0, 10)), () => decimal(int(1, 4), 0), () => "0"])();
+  /** A balance: one in twelve is 0; the others mostly have decimals. */
+  const balance = () => {
+    if (rand() < 1 / 12) return "0";
+    return rand() < 0.7 ? decimal(int(1, 8), int(0, 10)) : decimal(int(1, 4), 0);
+  };
 
-  const pages = [];
-  for (let p = 0; p < PAGES; p += 1) {
+  const groups = [];
+  for (let g = 0; g < GROUPS; g += 1) {
     const compound = rand() < 0.5;
     const days = compound ? pick([1, 7, 30, 90, 365, int(2, 365)]) : pick([1, 7, 30, 90, 365, int(2, 3650)]);
     const assets = [];
-    for (let i = 0; i < ASSETS_PER_PAGE; i += 1) {
-      const asset = { symbol: `P${p}A${i}` };
+    for (let i = 0; i < ASSETS_PER_GROUP; i += 1) {
+      const asset = { symbol: `G${g}A${i}` };
       if (rand() < 0.35) {
         const first = positive(int(1, 4), int(0, 2));
         const second = `${BigInt(first.split(".")[0]) + BigInt(int(1, 99999))}`;
@@ -105,33 +113,37 @@ function cases(seed) {
       const opening = balance();
       const changes = [];
       for (let c = int(0, 3); c > 0; c -= 1) {
-        const at = `${String(int(0, 23)).padStart(2, "0")}:${String(int(0, 59)).padStart(2, "0")}`;
+        // One in four at the same minute as the change before it (the later one wins).
+        const at =
+          changes.length > 0 && rand() < 0.25
+            ? changes[changes.length - 1].at
+            : `${String(int(0, 23)).padStart(2, "0")}:${String(int(0, 59)).padStart(2, "0")}`;
         changes.push({ at, balance: balance() });
       }
       assets.push({ asset, opening, changes });
     }
-    pages.push({ days, compound, assets });
+    groups.push({ days, compound, assets });
   }
-  return pages;
+  return groups;
 }
 
 /**
- * A product-team edit for each asset case of `pages`: an APR typed as a
+ * A product-team edit for each asset case of `groups`: an APR typed as a
  * percent (a tiered asset's first tier), a minimum and a cap ("" = none).
  */
-function withEdits(seed, pages) {
+function withEdits(seed, groups) {
   const rand = prng(seed);
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
   const number = (lo, hi, scale) => {
     const fraction = scale > 0 ? `.${String(int(0, 10 ** scale - 1)).padStart(scale, "0")}` : "";
     return `${int(lo, hi)}${fraction}`.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
   };
-  return pages.map((page) => ({
-    ...page,
-    assets: page.assets.map((c) => {
+  return groups.map((group) => ({
+    ...group,
+    assets: group.assets.map((c) => {
       const percent = number(0, 250, int(0, 4)).replace(/^0$/, "0.01");
       const min = rand() < 0.3 ? "0" : number(0, 5000, int(0, 3));
-      const max = rand() < 0.4 ? "" : number(1, 10000000, int(0, 2)).replace(/^0$/, "1");
+      const max = rand() < 0.4 ? "" : number(1, 10000000, int(0, 2));
       const edited = { ...c.asset, min_amount: min, max_cap: max === "" ? null : max };
       const fraction = percentToFraction(percent);
       if (edited.tiers) edited.tiers = [{ ...edited.tiers[0], apr: fraction }, ...edited.tiers.slice(1)];
@@ -155,7 +167,7 @@ function percentToFraction(percent) {
 /** The CLI's result for one asset case (the request is PRODUCT.md §2's). */
 function cliResult({ asset, opening, changes }, days, compound) {
   const request = { asset, timeline: { opening, changes }, days, compound };
-  const run = spawnSync(cli, ["estimate"], { input: JSON.stringify(request), encoding: "utf8" });
+  const run = spawnSync(cli, ["estimate"], { input: JSON.stringify(request), encoding: "utf8", timeout: 10_000 });
   assert.equal(run.status, 0, `CLI refused ${JSON.stringify(request)}: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
@@ -173,14 +185,32 @@ async function enter(page, { asset, opening, changes }) {
   }
 }
 
-/** The badge word PRODUCT.md names for a result (precision wins: the flag is about the payout). */
-function statusWord(result) {
-  if (result.below_payout_precision) return /precision/i;
-  return { below_minimum: /minimum/i, capped: /cap/i, eligible: /eligible/i }[result.status];
+/** A result's status, with below payout precision winning (the badge shows it so). */
+function statusKey(result) {
+  return result.below_payout_precision ? "below_payout_precision" : result.status;
 }
+
+/** The word PRODUCT.md says the `status-{SYM}` text contains for a result. */
+function statusPattern(result) {
+  return { below_payout_precision: /precision/i, below_minimum: /minimum/i, capped: /cap/i, eligible: /eligible/i }[
+    statusKey(result)
+  ];
+}
+
+/** The APRs of an asset definition, flat or tiered. */
+const rates = (asset) => (asset.tiers ? asset.tiers.map((t) => t.apr) : [asset.apr]);
+
+test("percentToFraction moves the point two places", () => {
+  assert.equal(percentToFraction("5.25"), "0.0525");
+  assert.equal(percentToFraction("120"), "1.2");
+  assert.equal(percentToFraction("100"), "1");
+  assert.equal(percentToFraction("0.01"), "0.0001");
+  assert.equal(percentToFraction("0.0015"), "0.000015");
+});
 
 test(`the widget and the CLI give the same daily reward, cumulative reward and status (seed ${SEED})`, async () => {
   let compared = 0;
+  let positive = 0;
   const seen = new Set();
   for (const { days, compound, assets } of cases(SEED)) {
     const config = userConfig(assets.map((c) => c.asset), { horizon_days: days });
@@ -193,32 +223,42 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
       const what = `${JSON.stringify({ ...c, days, compound })}`;
       await expectText(r.daily, expected.daily_reward, `daily reward of ${what}`);
       await expectText(r.cumulative, expected.total_reward, `${days}-day cumulative reward of ${what}`);
-      await expectText(r.status, statusWord(expected), `status of ${what}`);
+      await expectText(r.status, statusPattern(expected), `status of ${what}`);
       compared += 1;
-      seen.add(expected.below_payout_precision ? "below_payout_precision" : expected.status);
+      seen.add(statusKey(expected));
       if (c.changes.length > 0) seen.add("changes during the day");
-      if (c.asset.tiers) seen.add("tiers");
+      if (new Set(c.changes.map((ch) => ch.at)).size < c.changes.length) seen.add("two changes at the same time");
+      if (c.asset.tiers && scaled(expected.eligible_balance) > scaled(c.asset.tiers[0].up_to)) seen.add("a tier bound crossed");
+      if (/[1-9]/.test(expected.daily_reward)) positive += 1;
     }
     assert.deepEqual(page.errors, []);
     await page.close();
   }
-  assert.equal(compared, PAGES * ASSETS_PER_PAGE);
-  // The default seed's cases reach every status and both kinds of input (a
-  // seed given to explore more may not).
+  assert.equal(compared, GROUPS * ASSETS_PER_GROUP);
+  // Most comparisons are of real payouts, not "0 = 0".
+  assert.ok(positive >= compared / 2, `only ${positive} of ${compared} daily rewards above zero`);
+  // The default seed's cases reach every status and kind of input (a seed
+  // given to explore more may not).
   const covered = [...seen].sort();
   if (SEED === DEFAULT_SEED) {
-    assert.deepEqual(covered, ["below_minimum", "below_payout_precision", "capped", "changes during the day", "eligible", "tiers"]);
+    assert.deepEqual(covered, [
+      "a tier bound crossed",
+      "below_minimum",
+      "below_payout_precision",
+      "capped",
+      "changes during the day",
+      "eligible",
+      "two changes at the same time",
+    ]);
   } else {
     console.log(`seed ${SEED} covered: ${covered.join(", ")}`);
   }
 });
 
 test(`demo mode: before → after match the CLI for the configured and the edited asset (seed ${SEED})`, async () => {
-  assert.equal(percentToFraction("5.25"), "0.0525");
-  assert.equal(percentToFraction("120"), "1.2");
-  assert.equal(percentToFraction("0.0015"), "0.000015");
   let compared = 0;
-  for (const { days, compound, assets } of withEdits(SEED + 2, cases(SEED + 1).slice(0, DEMO_PAGES))) {
+  let changed = 0;
+  for (const { days, compound, assets } of withEdits(SEED + 2, cases(SEED + 1).slice(0, DEMO_GROUPS))) {
     const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, mode: "demo" });
     const page = await openWidget(ctx, config);
     if (compound) await page.getByTestId("compound-toggle").check();
@@ -235,17 +275,31 @@ test(`demo mode: before → after match the CLI for the configured and the edite
       await expectText(page.getByTestId(`cumulative-reward-before-${sym}`), before.total_reward, `cumulative before, ${what}`);
       await expectText(page.getByTestId(`daily-reward-${sym}`), after.daily_reward, `daily reward after, ${what}`);
       await expectText(page.getByTestId(`cumulative-reward-${sym}`), after.total_reward, `cumulative after, ${what}`);
+      await expectText(page.getByTestId(`status-${sym}`), statusPattern(after), `status after, ${what}`);
+      // The status before is shown only when it differs from the one after.
+      if (statusKey(before) === statusKey(after)) {
+        assert.equal(await page.getByTestId(`status-before-${sym}`).count(), 0, `no status before, ${what}`);
+      } else {
+        await expectText(page.getByTestId(`status-before-${sym}`), statusPattern(before), `status before, ${what}`);
+      }
       compared += 1;
+      if (before.daily_reward !== after.daily_reward) changed += 1;
     }
     assert.deepEqual(page.errors, []);
     await page.close();
   }
-  assert.equal(compared, DEMO_PAGES * ASSETS_PER_PAGE);
+  assert.equal(compared, DEMO_GROUPS * ASSETS_PER_GROUP);
+  assert.ok(changed >= compared / 2, `the edits changed only ${changed} of ${compared} daily rewards`);
 });
 
 test(`demo mode's cohort totals are the sums of the CLI's payouts, before and after an edit (seed ${SEED})`, async () => {
-  // Two pages' worth of random assets on one demo widget, each edited.
-  const assets = withEdits(SEED + 4, cases(SEED + 3).slice(0, 2)).flatMap((p) => p.assets);
+  // Two groups' worth of random assets on one demo widget, each edited.
+  const assets = withEdits(SEED + 4, cases(SEED + 3).slice(0, 2)).flatMap((group) => group.assets);
+  if (SEED === DEFAULT_SEED) {
+    const long = (asset) => rates(asset).some((apr) => apr.length > 12);
+    assert.ok(assets.some((c) => long(c.asset)), "some rows take the exact path");
+    assert.ok(assets.some((c) => !long(c.asset)), "some rows take the fast path");
+  }
   const rand = prng(SEED + 5);
   // Balances up to 10^10 with up to 8 decimals (the 20-digit APRs of some
   // assets send their rows to the exact path, the others take the fast one).
