@@ -2,7 +2,8 @@
 // payout the `soft-staking` CLI computes never disagree. Seeded random cases
 // (flat and tiered APRs, minimums, caps, payout decimals, snapshot counts,
 // balances, changes during the day, horizons, compounding) go through
-// the real release widget in Chromium and through the real CLI process; each
+// the real release widget in Chromium (numbers typed the way a visitor in
+// en-US, de-DE or fr-FR writes them) and through the real CLI process; each
 // row's daily reward, cumulative reward and status must match the CLI's
 // `daily_reward`, `total_reward`, `status` and `below_payout_precision`. In
 // demo mode, after an APR (typed as a percent), minimum and cap are edited,
@@ -27,11 +28,13 @@ const ctx = useBrowser();
 const DEFAULT_SEED = 20261124;
 const SEED = Number(process.env.SEED ?? DEFAULT_SEED);
 assert.ok(Number.isSafeInteger(SEED), `SEED must be an integer, not ${process.env.SEED}`);
-/** Groups of cases: each group is one widget, with one horizon and compounding. */
+/** Groups of cases: each group is one widget, with one horizon, compounding and locale. */
 const GROUPS = 10;
 const ASSETS_PER_GROUP = 4;
 /** Groups of the demo-mode test (each case there is compared twice). */
 const DEMO_GROUPS = 5;
+/** Group g's locale: visitors type numbers their way (the hooks keep the contract form). */
+const LOCALES = ["en-US", "de-DE", "en-US", "fr-FR"];
 
 let cli = process.env.SOFT_STAKING_CLI;
 
@@ -122,7 +125,7 @@ function cases(seed) {
       }
       assets.push({ asset, opening, changes });
     }
-    groups.push({ days, compound, assets });
+    groups.push({ days, compound, locale: LOCALES[g % LOCALES.length], assets });
   }
   return groups;
 }
@@ -153,6 +156,22 @@ function withEdits(seed, groups) {
   }));
 }
 
+/** Digit group and decimal separators a visitor types in `locale`. */
+const SEPARATORS = { "en-US": [",", "."], "de-DE": [".", ","], "fr-FR": ["\u202f", ","] };
+
+/**
+ * A contract-form decimal ("1234567.5") as a visitor in `locale` types it:
+ * plain in en-US (the contract form itself), grouped with the locale's
+ * separators elsewhere ("1.234.567,5" in de-DE).
+ */
+function typed(text, locale) {
+  if (locale === "en-US") return text;
+  const [group, point] = SEPARATORS[locale];
+  const [whole, fraction] = text.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+  return fraction === undefined ? grouped : `${grouped}${point}${fraction}`;
+}
+
 /** "5.25" (percent) → "0.0525" (the fraction the config and the CLI take), by moving the point. */
 function percentToFraction(percent) {
   const [whole, frac = ""] = percent.split(".");
@@ -172,16 +191,16 @@ function cliResult({ asset, opening, changes }, days, compound) {
   return JSON.parse(run.stdout);
 }
 
-/** Types one asset case into its row: the opening balance, then each change. */
-async function enter(page, { asset, opening, changes }) {
+/** Enters one asset case into its row, as typed in `locale`: the opening balance, then each change. */
+async function enter(page, { asset, opening, changes }, locale) {
   const sym = asset.symbol;
-  await page.getByTestId(`balance-input-${sym}`).fill(opening);
+  await page.getByTestId(`balance-input-${sym}`).fill(typed(opening, locale));
   if (changes.length === 0) return;
   await page.getByTestId(`details-toggle-${sym}`).click();
   for (const [i, change] of changes.entries()) {
     await page.getByTestId(`add-change-${sym}`).click();
     await page.getByTestId(`change-time-${sym}-${i}`).fill(change.at);
-    await page.getByTestId(`change-balance-${sym}-${i}`).fill(change.balance);
+    await page.getByTestId(`change-balance-${sym}-${i}`).fill(typed(change.balance, locale));
   }
 }
 
@@ -200,7 +219,12 @@ function statusPattern(result) {
 /** The APRs of an asset definition, flat or tiered. */
 const rates = (asset) => (asset.tiers ? asset.tiers.map((t) => t.apr) : [asset.apr]);
 
-test("percentToFraction moves the point two places", () => {
+test("typed() writes numbers the locale's way; percentToFraction moves the point two places", () => {
+  assert.equal(typed("1234567.5", "en-US"), "1234567.5");
+  assert.equal(typed("1234567.5", "de-DE"), "1.234.567,5");
+  assert.equal(typed("1234567.5", "fr-FR"), "1\u202f234\u202f567,5");
+  assert.equal(typed("123", "de-DE"), "123");
+  assert.equal(typed("0.001", "fr-FR"), "0,001");
   assert.equal(percentToFraction("5.25"), "0.0525");
   assert.equal(percentToFraction("120"), "1.2");
   assert.equal(percentToFraction("100"), "1");
@@ -212,15 +236,15 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
   let compared = 0;
   let positive = 0;
   const seen = new Set();
-  for (const { days, compound, assets } of cases(SEED)) {
-    const config = userConfig(assets.map((c) => c.asset), { horizon_days: days });
+  for (const { days, compound, locale, assets } of cases(SEED)) {
+    const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, locale });
     const page = await openWidget(ctx, config);
     if (compound) await page.getByTestId("compound-toggle").check();
     for (const c of assets) {
-      await enter(page, c);
+      await enter(page, c, locale);
       const expected = cliResult(c, days, compound);
       const r = row(page, c.asset.symbol);
-      const what = `${JSON.stringify({ ...c, days, compound })}`;
+      const what = `${JSON.stringify({ ...c, days, compound, locale })}`;
       await expectText(r.daily, expected.daily_reward, `daily reward of ${what}`);
       await expectText(r.cumulative, expected.total_reward, `${days}-day cumulative reward of ${what}`);
       await expectText(r.status, statusPattern(expected), `status of ${what}`);
@@ -258,19 +282,19 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
 test(`demo mode: before → after match the CLI for the configured and the edited asset (seed ${SEED})`, async () => {
   let compared = 0;
   let changed = 0;
-  for (const { days, compound, assets } of withEdits(SEED + 2, cases(SEED + 1).slice(0, DEMO_GROUPS))) {
-    const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, mode: "demo" });
+  for (const { days, compound, locale, assets } of withEdits(SEED + 2, cases(SEED + 1).slice(0, DEMO_GROUPS))) {
+    const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, mode: "demo", locale });
     const page = await openWidget(ctx, config);
     if (compound) await page.getByTestId("compound-toggle").check();
     for (const c of assets) {
       const sym = c.asset.symbol;
-      await enter(page, c);
-      await page.getByTestId(`apr-input-${sym}`).fill(c.edit.percent);
-      await page.getByTestId(`min-input-${sym}`).fill(c.edit.min);
-      await page.getByTestId(`max-input-${sym}`).fill(c.edit.max);
+      await enter(page, c, locale);
+      await page.getByTestId(`apr-input-${sym}`).fill(typed(c.edit.percent, locale));
+      await page.getByTestId(`min-input-${sym}`).fill(typed(c.edit.min, locale));
+      await page.getByTestId(`max-input-${sym}`).fill(typed(c.edit.max, locale));
       const before = cliResult(c, days, compound);
       const after = cliResult({ ...c, asset: c.edited }, days, compound);
-      const what = JSON.stringify({ ...c, days, compound });
+      const what = JSON.stringify({ ...c, days, compound, locale });
       await expectText(page.getByTestId(`daily-reward-before-${sym}`), before.daily_reward, `daily reward before, ${what}`);
       await expectText(page.getByTestId(`cumulative-reward-before-${sym}`), before.total_reward, `cumulative before, ${what}`);
       await expectText(page.getByTestId(`daily-reward-${sym}`), after.daily_reward, `daily reward after, ${what}`);
