@@ -204,6 +204,14 @@ async function enter(page, { asset, opening, changes }, locale) {
   }
 }
 
+/** Makes a case's product-team edit in its row, typed in `locale`: APR (percent), minimum, cap. */
+async function applyEdit(page, { asset, edit }, locale) {
+  const sym = asset.symbol;
+  await page.getByTestId(`apr-input-${sym}`).fill(typed(edit.percent, locale));
+  await page.getByTestId(`min-input-${sym}`).fill(typed(edit.min, locale));
+  await page.getByTestId(`max-input-${sym}`).fill(typed(edit.max, locale));
+}
+
 /** A result's status, with below payout precision winning (the badge shows it so). */
 function statusKey(result) {
   return result.below_payout_precision ? "below_payout_precision" : result.status;
@@ -234,7 +242,7 @@ test("typed() writes numbers the locale's way; percentToFraction moves the point
 
 test(`the widget and the CLI give the same daily reward, cumulative reward and status (seed ${SEED})`, async () => {
   let compared = 0;
-  let positive = 0;
+  let aboveZero = 0;
   const seen = new Set();
   for (const { days, compound, locale, assets } of cases(SEED)) {
     const config = userConfig(assets.map((c) => c.asset), { horizon_days: days, locale });
@@ -244,7 +252,7 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
       await enter(page, c, locale);
       const expected = cliResult(c, days, compound);
       const r = row(page, c.asset.symbol);
-      const what = `${JSON.stringify({ ...c, days, compound, locale })}`;
+      const what = JSON.stringify({ ...c, days, compound, locale });
       await expectText(r.daily, expected.daily_reward, `daily reward of ${what}`);
       await expectText(r.cumulative, expected.total_reward, `${days}-day cumulative reward of ${what}`);
       await expectText(r.status, statusPattern(expected), `status of ${what}`);
@@ -253,14 +261,14 @@ test(`the widget and the CLI give the same daily reward, cumulative reward and s
       if (c.changes.length > 0) seen.add("changes during the day");
       if (new Set(c.changes.map((ch) => ch.at)).size < c.changes.length) seen.add("two changes at the same time");
       if (c.asset.tiers && scaled(expected.eligible_balance) > scaled(c.asset.tiers[0].up_to)) seen.add("a tier bound crossed");
-      if (/[1-9]/.test(expected.daily_reward)) positive += 1;
+      if (/[1-9]/.test(expected.daily_reward)) aboveZero += 1;
     }
     assert.deepEqual(page.errors, []);
     await page.close();
   }
   assert.equal(compared, GROUPS * ASSETS_PER_GROUP);
   // Most comparisons are of real payouts, not "0 = 0".
-  assert.ok(positive >= compared / 2, `only ${positive} of ${compared} daily rewards above zero`);
+  assert.ok(aboveZero >= compared / 2, `only ${aboveZero} of ${compared} daily rewards above zero`);
   // The default seed's cases reach every status and kind of input (a seed
   // given to explore more may not).
   const covered = [...seen].sort();
@@ -289,9 +297,7 @@ test(`demo mode: before → after match the CLI for the configured and the edite
     for (const c of assets) {
       const sym = c.asset.symbol;
       await enter(page, c, locale);
-      await page.getByTestId(`apr-input-${sym}`).fill(typed(c.edit.percent, locale));
-      await page.getByTestId(`min-input-${sym}`).fill(typed(c.edit.min, locale));
-      await page.getByTestId(`max-input-${sym}`).fill(typed(c.edit.max, locale));
+      await applyEdit(page, c, locale);
       const before = cliResult(c, days, compound);
       const after = cliResult({ ...c, asset: c.edited }, days, compound);
       const what = JSON.stringify({ ...c, days, compound, locale });
@@ -346,12 +352,7 @@ test(`demo mode's cohort totals are the sums of the CLI's payouts, before and af
   }
 
   const page = await openWidget(ctx, userConfig(assets.map((c) => c.asset), { mode: "demo" }));
-  for (const c of assets) {
-    const sym = c.asset.symbol;
-    await page.getByTestId(`apr-input-${sym}`).fill(c.edit.percent);
-    await page.getByTestId(`min-input-${sym}`).fill(c.edit.min);
-    await page.getByTestId(`max-input-${sym}`).fill(c.edit.max);
-  }
+  for (const c of assets) await applyEdit(page, c, "en-US");
   await page.getByTestId("cohort-input").fill(`symbol,balance\n${holdings.map((h) => h.join(",")).join("\n")}\n`);
   await page.getByTestId("cohort-run").click();
   await expectText(page.getByTestId("cohort-status"), /^Done: 240 holdings/);
