@@ -68,7 +68,7 @@ impl WidgetShadow {
 /// container is laid out by the width it is given (container queries), so on
 /// its own it has no width a host could size it by; where a host does (a
 /// flex row, inline-block, float, absolute position, fit-content, an auto
-/// grid column), the strut gives the widget one: at least 280 px, about
+/// grid column), the strut gives the widget one: at least 280 px,
 /// 560 px when there is room (see `.ss-strut` in the stylesheet).
 fn strut(document: &web_sys::Document) -> Option<Element> {
     let strut = document.create_element("div").ok()?;

@@ -337,9 +337,16 @@ test("a host that sizes the widget by its content gets a usable widget (flex row
     "body { display: grid; grid-template-columns: auto 1fr }",
   ]) {
     await hostCss(css);
-    // 560 px: the strut's boxes on one line (280 + 11 × 24 + 10 spaces).
-    await expectValue(async () => Math.round(await width()) >= 540 && Math.round(await width()) <= 600, true, css);
+    // 560 px: the strut's 11 boxes on one line (280 + 10 × (24 + a 4 px gap)).
+    await expectValue(async () => Math.round(await width()), 560, css);
   }
+  // What the host's text styles pass down (inherited into the shadow tree)
+  // does not change that width, nor the 280 px floor.
+  const inherited = "font-size: 60px; letter-spacing: 10px; word-spacing: 50px; white-space: nowrap; font-family: monospace";
+  await hostCss(`#earn { display: inline-block; ${inherited} }`);
+  await expectValue(async () => Math.round(await width()), 560, "inline-block with large inherited text styles");
+  await hostCss(`#main { display: flex; width: 300px } #earn { ${inherited} }`);
+  await expectValue(async () => Math.round(await width()), 300, "a 300 px flex row with large inherited text styles");
   // A flex row with a 200 px sidebar: the widget's own 560 px, or the free
   // room when the host says so (flex: 1); nothing else of the host's layout
   // is changed by the widget.
