@@ -115,8 +115,10 @@ function wrap(element, inner) {
         if (HANDLES.get(element) === handle) HANDLES.delete(element);
       }
     },
+    // False after destroy(), and for an element that cannot hold a shadow
+    // root (an <input>, a <button>, …), where only a message is shown.
     get mounted() {
-      return live !== null;
+      return live !== null && live.mounted;
     },
   });
   HANDLES.set(element, handle);

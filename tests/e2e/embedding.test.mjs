@@ -258,6 +258,19 @@ test("mount() with a bad config resolves to a handle and shows the error; a non-
   // The host's own widget is untouched.
   await countIs(earn(page).getByTestId("asset-row-BNB"), 1);
 
+  // An element that cannot hold a shadow root shows why, and its handle
+  // says it holds no widget.
+  const unfit = await page.evaluate(async () => {
+    const button = document.createElement("button");
+    document.body.append(button);
+    const handle = await window.earnMount(button, null);
+    const out = { mounted: handle.mounted, text: button.textContent, shadow: button.shadowRoot !== null };
+    handle.destroy();
+    button.remove();
+    return out;
+  });
+  assert.deepEqual(unfit, { mounted: false, text: "The soft staking widget cannot be shown inside this element.", shadow: false });
+
   // A programming error (no element) is a clear TypeError from mount() itself.
   const refused = await page.evaluate(() => window.earnMount(null, null).then(() => "resolved", (e) => `${e.name}: ${e.message}`));
   assert.match(refused, /^TypeError: .*DOM element/);
