@@ -88,6 +88,9 @@ pub struct Row {
     pub next_change_id: u32,
     /// Demo mode: editable APR/tiers, minimum and cap.
     pub edits: Option<RateEdits>,
+    /// The last balances that all read (none while the row is empty): what
+    /// the estimates are computed from while a field does not read.
+    pub last_good: Option<Timeline>,
     /// Engine estimate under `item` (last good inputs).
     pub estimate: Option<Rc<Estimate>>,
     /// Demo mode: the estimate under `original`.
@@ -119,6 +122,7 @@ impl Row {
             balance: Field::default(),
             changes: Vec::new(),
             next_change_id: 0,
+            last_good: None,
             estimate: None,
             before: None,
             estimate_error: None,
@@ -138,8 +142,8 @@ impl Row {
         }
     }
 
-    /// This row's part of a shared scenario: demo edits that differ from the
-    /// config, the typed balance and the valid intraday changes; `None` when
+    /// This row's part of a shared scenario: the demo edits that differ from
+    /// the config (each field on its own), the typed balance and the valid intraday changes; `None` when
     /// there is nothing to share.
     pub fn scenario_part(&self, seps: Separators) -> Option<AssetScenario> {
         let asset = &self.item.asset;
@@ -147,18 +151,24 @@ impl Row {
             symbol: self.symbol().to_string(),
             ..AssetScenario::default()
         };
-        if self.edits.is_some() && *asset != self.original {
-            match asset.rate() {
-                Rate::Flat(apr) => part.apr_percent = percent(*apr),
-                Rate::Tiered(tiers) => {
-                    part.tiers_percent = tiers
-                        .iter()
-                        .map(|t| percent(t.apr).map(|p| (t.up_to, p)))
-                        .collect();
+        // Only what was changed: the page a link is opened on may have moved
+        // on since, and keeps its own values for the rest.
+        if self.edits.is_some() {
+            let original = &self.original;
+            if asset.rate() != original.rate() {
+                match asset.rate() {
+                    Rate::Flat(apr) => part.apr_percent = percent(*apr),
+                    Rate::Tiered(tiers) => {
+                        part.tiers_percent = tiers
+                            .iter()
+                            .map(|t| percent(t.apr).map(|p| (t.up_to, p)))
+                            .collect();
+                    }
                 }
             }
-            part.min_amount = Some(asset.min_amount());
-            part.max_cap = Some(asset.max_cap());
+            part.min_amount =
+                (asset.min_amount() != original.min_amount()).then(|| asset.min_amount());
+            part.max_cap = (asset.max_cap() != original.max_cap()).then(|| asset.max_cap());
         }
         if let Some(e) = &self.estimate {
             if !self.balance.text.trim().is_empty() {
@@ -210,20 +220,22 @@ impl Row {
         self.item.asset.symbol()
     }
 
-    /// Validates every input field, then recomputes the estimates if all are
-    /// valid. While a field does not read, the last good estimates stay; when
-    /// the engine cannot estimate valid inputs, none is shown.
+    /// Validates every input field, then recomputes the estimates from the
+    /// balances typed, or, while a field does not read, from the last ones
+    /// that did (under the rates and horizon in force now, so the numbers
+    /// shown always match the settings shown). When the engine cannot
+    /// estimate valid inputs, no estimate is shown.
     pub fn refresh(&mut self, horizon: Horizon) {
-        let timeline = self.timeline(horizon.separators);
-        let Some(timeline) = timeline else {
-            return;
-        };
-        if self.balance.text.trim().is_empty() && timeline.changes.is_empty() {
+        if let Some(typed) = self.timeline(horizon.separators) {
+            let empty = self.balance.text.trim().is_empty() && typed.changes.is_empty();
+            self.last_good = (!empty).then_some(typed);
+        }
+        let Some(timeline) = self.last_good.clone() else {
             self.estimate = None;
             self.before = None;
             self.estimate_error = None;
             return;
-        }
+        };
         match estimate(&self.item.asset, &timeline, horizon.days, horizon.with_plot) {
             Ok(e) => {
                 self.estimate = Some(Rc::new(e));

@@ -13,7 +13,7 @@ use crate::config::currency::Currency;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
-use crate::engine::MAX_DAYS;
+use crate::engine::{Asset, MAX_DAYS};
 
 /// Horizon presets offered in the select.
 pub const HORIZON_PRESETS: [u32; 4] = [7, 30, 90, 365];
@@ -363,8 +363,15 @@ impl State {
         let edits = row.edits.as_mut()?;
         let mut skipped = None;
         if let Some(apr) = part.apr_percent {
-            if let Some(t) = edits.tiers.first_mut() {
-                t.apr = field(&apr);
+            match edits.tiers.as_mut_slice() {
+                [only] => only.apr = field(&apr),
+                tiers => {
+                    skipped = Some(format!(
+                        "one APR for {} (it has {})",
+                        short(&part.symbol),
+                        count(tiers.len() as u64, "tier")
+                    ))
+                }
             }
         }
         if let Some(tiers) = &part.tiers_percent {
@@ -423,8 +430,13 @@ impl State {
                     row.balance = kept.balance;
                     row.changes = kept.changes;
                     row.next_change_id = kept.next_change_id;
-                    // Demo edits of an asset the new config leaves as it was stay.
-                    if kept.original == item.asset && row.edits.is_some() && kept.edits.is_some() {
+                    row.last_good = kept.last_good;
+                    // Demo edits stay while the terms they edit stay (a new
+                    // price or name leaves them meaningful).
+                    if same_terms(&kept.original, &item.asset)
+                        && row.edits.is_some()
+                        && kept.edits.is_some()
+                    {
                         row.edits = kept.edits;
                     }
                 }
@@ -451,6 +463,12 @@ impl State {
         self.open_row = open_symbol.and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
         self.refresh_all();
     }
+}
+
+/// Whether `a` and `b` have the same terms a demo edit changes: APR or
+/// tiers, minimum and cap.
+fn same_terms(a: &Asset, b: &Asset) -> bool {
+    a.rate() == b.rate() && a.min_amount() == b.min_amount() && a.max_cap() == b.max_cap()
 }
 
 /// A custom horizon as typed, digit groups allowed (`1,000` in en-US): a
@@ -508,6 +526,169 @@ mod tests {
         ] {
             assert_eq!(horizon_days(bad, en), None, "{bad:?}");
         }
+    }
+
+    fn config(json: &str) -> WidgetConfig {
+        let mut reader = serde_json::Deserializer::from_str(json);
+        let loose = crate::config::loose::Loose::from_deserializer(&mut reader).expect("JSON");
+        WidgetConfig::parse(&loose).expect("a valid config")
+    }
+
+    /// One demo-mode asset: 5 %, no minimum, capped at 1,000; `extra` adds fields.
+    fn five_percent(extra: &str) -> WidgetConfig {
+        config(&format!(
+            r#"{{ "mode": "demo", "assets": [{{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "1000" {extra} }}] }}"#
+        ))
+    }
+
+    fn d(text: &str) -> Decimal {
+        text.parse().expect("decimal")
+    }
+
+    fn typed(state: &mut State, text: &str) {
+        state.apply(Action::SetBalance {
+            row: 0,
+            text: text.into(),
+        });
+    }
+
+    fn daily(state: &State) -> Option<Decimal> {
+        state.rows[0].estimate.as_ref().map(|e| e.day.reward)
+    }
+
+    #[test]
+    fn a_kept_estimate_follows_the_horizon_and_the_rates_shown() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        // 1,000 × 0.05 ÷ 365 = 0.136986301… → 0.13698630 a day.
+        typed(&mut state, "1000");
+        assert_eq!(daily(&state), Some(d("0.13698630")));
+        typed(&mut state, "1000x");
+        assert!(state.rows[0].shows_last_good_estimate());
+        // The last good balance, over the horizon now chosen: 365 × 0.13698630.
+        state.apply(Action::SelectHorizon(365));
+        let e = state.rows[0]
+            .estimate
+            .clone()
+            .expect("the last good estimate");
+        assert_eq!(e.total(false), Some(d("49.99999950")));
+        // And under the APR now edited: 1,000 × 0.20 ÷ 365 = 0.547945205… → 0.54794520.
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "20".into(),
+        });
+        assert_eq!(daily(&state), Some(d("0.54794520")));
+        let before = state.rows[0].before.clone().expect("before");
+        assert_eq!(before.day.reward, d("0.13698630"));
+        assert_eq!(state.rows[0].balance.text, "1000x");
+        assert!(state.rows[0].balance.error.is_some());
+    }
+
+    #[test]
+    fn an_update_while_a_balance_does_not_read_keeps_the_last_good_estimate() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        typed(&mut state, "1000");
+        typed(&mut state, "1000x");
+        state.apply(Action::Reconfigure(Rc::new(five_percent(
+            r#", "price": "2""#,
+        ))));
+        assert_eq!(daily(&state), Some(d("0.13698630")));
+        assert_eq!(state.rows[0].balance.text, "1000x");
+        assert!(state.rows[0].shows_last_good_estimate());
+        // Cleared, the row has no estimate again.
+        typed(&mut state, "");
+        assert_eq!(daily(&state), None);
+        typed(&mut state, "x");
+        assert_eq!(daily(&state), None);
+    }
+
+    #[test]
+    fn demo_edits_stay_through_an_update_of_the_price_but_not_of_the_terms() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        typed(&mut state, "1000");
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "10".into(),
+        });
+        // 1,000 × 0.10 ÷ 365 = 0.273972602… → 0.27397260.
+        assert_eq!(daily(&state), Some(d("0.27397260")));
+        state.apply(Action::Reconfigure(Rc::new(five_percent(
+            r#", "price": "2", "name": "Five""#,
+        ))));
+        assert_eq!(
+            daily(&state),
+            Some(d("0.27397260")),
+            "a new price keeps the edit"
+        );
+        let edits = state.rows[0].edits.as_ref().expect("demo edits");
+        assert_eq!(
+            edits.field(EditTarget::Apr(0)).map(|f| f.text.as_str()),
+            Some("10")
+        );
+        // A new minimum changes the terms edited: the edits start again from them.
+        state.apply(Action::Reconfigure(Rc::new(config(
+            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
+        ))));
+        assert_eq!(daily(&state), Some(d("0.13698630")));
+    }
+
+    #[test]
+    fn a_shared_link_carries_only_the_fields_edited() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        typed(&mut state, "1500");
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "6".into(),
+        });
+        let scenario = state.scenario();
+        let part = &scenario.assets[0];
+        assert_eq!(part.apr_percent, Some(d("6")));
+        assert_eq!((part.min_amount, part.max_cap), (None, None), "not edited");
+        // Opened where the cap is now 2,000: that cap stays.
+        // 1,500 × 0.06 ÷ 365 = 0.246575342… → 0.24657534 (not 1,000's 0.16438356).
+        let moved_on = config(
+            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "2000" }] }"#,
+        );
+        let mut opened = State::new(&moved_on, Activation::default());
+        opened.apply(Action::ApplyScenario {
+            scenario,
+            unreadable: Vec::new(),
+        });
+        assert_eq!(opened.scenario_error, None);
+        assert_eq!(daily(&opened), Some(d("0.24657534")));
+        assert_eq!(opened.rows[0].item.asset.max_cap(), Some(d("2000")));
+    }
+
+    #[test]
+    fn a_flat_apr_from_a_link_is_not_put_on_a_tiered_asset() {
+        // The spec's tiers: 12 % up to 500, 0.8 % up to 5,000, 0.3 % above.
+        let tiered = config(
+            r#"{ "mode": "demo", "assets": [{ "symbol": "USDT", "min_amount": "0", "tiers": [
+                { "up_to": "500", "apr": "0.12" }, { "up_to": "5000", "apr": "0.008" }, { "up_to": null, "apr": "0.003" } ] }] }"#,
+        );
+        let mut state = State::new(&tiered, Activation::default());
+        let part = AssetScenario {
+            symbol: "USDT".into(),
+            apr_percent: Some(d("6")),
+            balance: Some(d("10000")),
+            ..AssetScenario::default()
+        };
+        state.apply(Action::ApplyScenario {
+            scenario: Scenario {
+                assets: vec![part],
+                ..Scenario::default()
+            },
+            unreadable: Vec::new(),
+        });
+        assert_eq!(
+            state.scenario_error.as_deref(),
+            Some("Parts of the shared scenario were left out: one APR for USDT (it has 3 tiers).")
+        );
+        // The balance still applies, under the configured tiers:
+        // (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 365 = 0.304109589… → 0.30410958.
+        assert_eq!(daily(&state), Some(d("0.30410958")));
     }
 
     #[test]
