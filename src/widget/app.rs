@@ -19,6 +19,7 @@ use super::components::terms_dialog::TermsDialog;
 use super::copy_as_shown::copy_as_shown;
 use super::hooks::use_activation_store::use_activation_store;
 use super::hooks::use_estimate_event::{EstimateEvent, SentEstimates};
+use super::hooks::use_keep_focus::use_keep_focus;
 use super::state::{Action, State};
 use crate::config::scenario::{Scenario, SharedScenario};
 use crate::config::widget_config::{Mode, WidgetConfig};
@@ -121,12 +122,14 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // `update(config)` from the host.
+    // `update(config)` from the host; the visitor keeps typing where they were.
+    let keep_focus = use_keep_focus(&props.host);
     {
         let dispatcher = state.dispatcher();
         let initial = initial_config.clone();
         use_effect_with(props.config.clone(), move |config| {
             if !Rc::ptr_eq(config, &initial) {
+                keep_focus.remember();
                 dispatcher.dispatch(Action::Reconfigure(config.clone()));
             }
         });

@@ -210,6 +210,42 @@ test("update(config) applies the new config and keeps what the visitor typed", a
   await page.close();
 });
 
+test("update() that adds, drops or reorders assets leaves the visitor typing in the same field", async () => {
+  const page = await openEarn();
+  const w = earn(page);
+  const field = w.getByTestId("balance-input-BNB");
+  await field.click();
+  await page.keyboard.type("1");
+  const focused = () => page.evaluate(() => document.getElementById("earn").shadowRoot.activeElement?.dataset.testid ?? null);
+  // The page's config lists BNB, USDT, XSS, XSS2; each update moves BNB or its neighbours.
+  const reconfigure = (how) => page.evaluate((how) => {
+    const config = structuredClone(window.earnConfig);
+    const sol = { symbol: "SOL", apr: "0.0365", min_amount: "1" };
+    if (how === "prepend") config.assets.unshift(sol);
+    if (how === "append") config.assets.push(sol);
+    if (how === "reverse") config.assets.reverse();
+    if (how === "drop-first") config.assets.shift();
+    window.earnWidget.update(config);
+  }, how);
+  for (const [how, key] of [["prepend", "0"], ["append", "0"], ["reverse", "0"], ["as-is", "."]]) {
+    await reconfigure(how);
+    await page.keyboard.type(key);
+    assert.equal(await focused(), "balance-input-BNB", `after ${how}`);
+  }
+  // "1000." typed across four updates: 1000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630.
+  assert.equal(await field.inputValue(), "1000.");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  // BNB dropped while focused: the next key lands in no other asset's field.
+  await reconfigure("drop-first");
+  await countIs(w.getByTestId("asset-row-BNB"), 0);
+  await page.keyboard.type("5");
+  const inputs = await w.locator("input[data-testid^=balance-input-]").all();
+  assert.equal(inputs.length, 3);
+  for (const input of inputs) assert.equal(await input.inputValue(), "", await input.getAttribute("data-testid"));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a bad config passed to update() shows a readable error in the box and throws nothing", async () => {
   const page = await openEarn();
   const w = earn(page);

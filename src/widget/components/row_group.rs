@@ -31,8 +31,11 @@ pub fn row_group(props: &RowGroupProps) -> Html {
     html! {
         { for props.rows.iter().enumerate().map(|(i, row)| {
             let index = props.first + i;
+            // Keyed by symbol: when update() adds, drops or reorders assets,
+            // each row keeps its DOM (and the visitor's focus and caret).
             html! {
                 <AssetRow
+                    key={row.symbol()}
                     row={row.clone()}
                     {index}
                     open={props.open_row == Some(index)}

@@ -1,10 +1,11 @@
 //! Reusable UI logic with a name: persisted activation, focus trapping, the
 //! current UTC date, sliced cohort runs, estimate events for the host, an
-//! element's rendered width.
+//! element's rendered width, the visitor's focus kept across a host's update.
 
 pub mod use_activation_store;
 pub mod use_cohort_run;
 pub mod use_estimate_event;
 pub mod use_focus_trap;
+pub mod use_keep_focus;
 pub mod use_utc_day;
 pub mod use_width;
