@@ -210,6 +210,9 @@ const MOUNTED = new WeakMap();
 /** Mounts one declarative `<div data-soft-staking>`; never throws. */
 async function autoMount(element) {
   if (MOUNTED.has(element)) return MOUNTED.get(element);
+  // The host called mount() on it first (say in the task that added it,
+  // before this observer ran): the element is the host's.
+  if (LATEST.has(element)) return undefined;
   const token = claim(element);
   const pending = (async () => {
     const inline = element.getAttribute("data-config");

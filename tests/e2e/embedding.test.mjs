@@ -415,6 +415,27 @@ test("a host's mount() wins over a declarative tag whose config arrives later", 
   await typeBalance(race, "BNB", "1000");
   // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630.
   await textIs(race.getByTestId("daily-reward-BNB"), "0.13698630");
+
+  // A tag added and mounted by the host in the same task (before the
+  // page's observer of new tags runs): the host's mount() still wins.
+  const sameTask = await page.evaluate(async () => {
+    const el = document.createElement("div");
+    el.id = "same-task";
+    el.setAttribute("data-soft-staking", "");
+    el.setAttribute("data-config", JSON.stringify({ assets: [{ symbol: "TAG", apr: "0.01" }], storage_key: "ss-tag" }));
+    document.body.append(el);
+    window.sameTaskWidget = await window.ssMount(el, { assets: [{ symbol: "SOL", apr: "0.0365" }], storage_key: "ss-same" });
+    return window.sameTaskWidget.mounted;
+  });
+  assert.equal(sameTask, true);
+  const tag = page.locator("#same-task");
+  await countIs(tag.getByTestId("asset-row-SOL"), 1);
+  await page.waitForTimeout(200);
+  assert.equal(await tag.getByTestId("asset-row-TAG").count(), 0);
+  assert.equal(await page.evaluate(() => window.sameTaskWidget.mounted), true);
+  // 100 × 0.0365 ÷ 365 = 0.01.
+  await typeBalance(tag, "SOL", "100");
+  await textIs(tag.getByTestId("daily-reward-SOL"), "0.01000000");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
