@@ -277,6 +277,25 @@ test("a bad config passed to update() shows a readable error in the box and thro
   await page.close();
 });
 
+test("the terms dialog open across a bad config comes back, and Esc returns focus to Activate", async () => {
+  const page = await openEarn();
+  const w = earn(page);
+  await w.getByTestId("activate-button").click();
+  await eventually(() => w.getByTestId("terms-checkbox").isVisible(), true);
+  await page.evaluate(() => window.earnWidget.update({ assets: [{ symbol: "BNB", apr: 0.05 }] }));
+  await countIs(w.getByTestId("config-error"), 1);
+  await page.evaluate(() => window.earnWidget.update(window.earnConfig));
+  await countIs(w.getByTestId("config-error"), 0);
+  await eventually(() => w.getByTestId("terms-checkbox").isVisible(), true);
+  await page.keyboard.press("Escape");
+  await eventually(() => w.getByTestId("terms-checkbox").isVisible(), false);
+  const focused = () => page.evaluate(() => document.getElementById("earn").shadowRoot.activeElement?.dataset.testid ?? null);
+  await eventually(focused, "activate-button");
+  assert.equal(await w.getByTestId("soft-staking-toggle").getAttribute("aria-checked"), "false");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("mount() with a bad config resolves to a handle and shows the error; a non-element is refused", async () => {
   const page = await openEarn();
   const result = await page.evaluate(async () => {

@@ -45,18 +45,22 @@ pub fn terms_dialog(props: &TermsDialogProps) -> Html {
                 } else if !*open && dialog.open() {
                     dialog.close();
                     // Back to where focus came from; if that control is gone
-                    // (Activate disappears once activated), to the switch.
+                    // (Activate disappears once activated) or unknown (the
+                    // dialog came back after a bad config), to Activate, else
+                    // to the switch.
                     let previous = return_focus
                         .borrow_mut()
                         .take()
                         .filter(|e| e.is_connected());
-                    let target = previous.or_else(|| {
-                        dialog.parent_element().and_then(|root| {
-                            root.query_selector("[data-testid=\"soft-staking-toggle\"]")
-                                .ok()
-                                .flatten()
-                        })
-                    });
+                    let find = |testid: &str| {
+                        let root = dialog.parent_element()?;
+                        root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                            .ok()
+                            .flatten()
+                    };
+                    let target = previous
+                        .or_else(|| find("activate-button"))
+                        .or_else(|| find("soft-staking-toggle"));
                     if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                         let _ = el.focus();
                     }
