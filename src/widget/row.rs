@@ -143,8 +143,8 @@ impl Row {
     }
 
     /// This row's part of a shared scenario: the demo edits that differ from
-    /// the config (each field on its own), the typed balance and the valid intraday changes; `None` when
-    /// there is nothing to share.
+    /// the config (each field on its own), the typed balance and the valid
+    /// intraday changes; `None` when there is nothing to share.
     pub fn scenario_part(&self, seps: Separators) -> Option<AssetScenario> {
         let asset = &self.item.asset;
         let mut part = AssetScenario {
