@@ -322,6 +322,29 @@ test("rows far below the fold are laid out: their rendered text is readable with
   await page.close();
 });
 
+test("a short number never breaks across lines: tier limits stay whole at every table width", async () => {
+  // The spec's tiers (limits 500 and 5,000) in the table's narrow APR column,
+  // at the widths where it is narrowest (900–1140 px; 1024 px broke "5," | "000").
+  for (const locale of ["en-US", "de-DE", "fr-FR"]) {
+    const page = await openWidget(ctx, userConfig([BNB, USDT], { locale }), { viewport: { width: 900, height: 900 } });
+    await typeBalance(page, "USDT", "10000");
+    for (let width = 900; width <= 1140; width += 20) {
+      await page.setViewportSize({ width, height: 900 });
+      const broken = await page.locator("#earn").evaluate((host) =>
+        [...host.shadowRoot.querySelectorAll(".ss-n:not(.ss-long)")]
+          .filter((n) => {
+            // One line box: every piece of the number sits on the first one's line.
+            const boxes = [...n.getClientRects()].filter((r) => r.width > 0);
+            return boxes.some((r) => Math.abs(r.top - boxes[0].top) > 2);
+          })
+          .map((n) => n.textContent));
+      assert.deepEqual(broken, [], `${locale}, ${width} px`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 test("a host that sizes the widget by its content gets a usable widget (flex row, inline-block, float, absolute, fit-content)", async () => {
   const page = await openWidget(ctx, userConfig([BNB, USDT]), { viewport: DESKTOP });
   const width = () => page.locator("#earn").evaluate((host) => host.shadowRoot.querySelector(".ss-root").getBoundingClientRect().width);

@@ -27,8 +27,13 @@ pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     html! {
         <span class={if wrap { "ss-n ss-long" } else { "ss-n" }}>
             { g.head }
-            // Inside the group, after its CSS-drawn separator: "1,000,|000".
-            { for g.groups.into_iter().map(|group| html! { <span class="g"><wbr />{ group }</span> }) }
+            // A long number may wrap inside a group, after its CSS-drawn
+            // separator ("1,000,|000"); a short one never wraps (Chromium
+            // breaks at a <wbr> even under `white-space: nowrap`).
+            { for g.groups.into_iter().map(|group| match wrap {
+                true => html! { <span class="g"><wbr />{ group }</span> },
+                false => html! { <span class="g">{ group }</span> },
+            }) }
             if let Some(fraction) = g.fraction {
                 { fraction_html(&fraction, style.decimal, wrap) }
             }
