@@ -145,7 +145,10 @@ pub fn split_percent(text: &str, seps: Separators) -> (String, bool) {
 fn parse_with(text: &str, seps: Separators) -> Result<Decimal, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("is empty: enter a number such as 1000 or 0.5".into());
+        return Err(format!(
+            "is empty: enter a number such as 1000 or 0{}5",
+            seps.decimal
+        ));
     }
     let lower = text.to_ascii_lowercase();
     if matches!(
@@ -456,6 +459,23 @@ mod tests {
         assert_eq!(
             parse_decimal("1.2.3").unwrap_err(),
             "has more than one decimal point"
+        );
+    }
+
+    #[test]
+    fn an_empty_field_is_shown_a_number_of_its_own_locale() {
+        let empty = |seps| parse_typed(" ", seps).expect_err("empty");
+        assert_eq!(
+            empty(Separators::COMMA_POINT),
+            "is empty: enter a number such as 1000 or 0.5"
+        );
+        assert_eq!(
+            empty(Separators::POINT_COMMA),
+            "is empty: enter a number such as 1000 or 0,5"
+        );
+        assert_eq!(
+            empty(Separators::SPACE_COMMA),
+            "is empty: enter a number such as 1000 or 0,5"
         );
     }
 
