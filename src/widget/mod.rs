@@ -1,6 +1,7 @@
-//! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate` and
-//! `format` are pure Rust, compiled and tested natively too; the components,
-//! hooks, `copy_as_shown` and the root `app` exist only in the WebAssembly build.
+//! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate`,
+//! `format` and `snapshot_text` are pure Rust, compiled and tested natively
+//! too; the components, hooks, `copy_as_shown` and the root `app` exist only
+//! in the WebAssembly build.
 
 pub mod activation_record;
 pub mod cohort_job;
@@ -10,6 +11,7 @@ pub mod format;
 pub mod plot_scale;
 pub mod rate_edits;
 pub mod row;
+pub mod snapshot_text;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

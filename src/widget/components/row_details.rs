@@ -8,10 +8,10 @@ use yew::prelude::*;
 use super::amount::{before_html, grouped_html};
 use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
-use crate::engine::timeline::SECONDS_PER_DAY;
 use crate::engine::Snapshot;
-use crate::widget::format::{display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
+use crate::widget::format::{count, display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
 use crate::widget::row::Row;
+use crate::widget::snapshot_text::{clock, snapshots_text};
 use crate::widget::state::State;
 
 /// Props of [`RowDetails`].
@@ -42,13 +42,13 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
             <section class="ss-intraday" aria-label={format!("{sym} balances during the day")}>
                 <h3>{ "Balances during the day" }</h3>
                 <p class="ss-hint">{ format!(
-                    "The balance you typed is your balance at 00:00 UTC. Add the changes you expect during the day: {n} snapshots are taken, one every {}, and averaged.",
-                    interval_text(n)
+                    "The balance you typed is your balance at 00:00 UTC. Add the changes you expect during the day: {}.",
+                    snapshots_text(n)
                 ) }</p>
                 <IntradayEditor row={props.row.clone()} index={props.index} dispatch={props.dispatch.clone()} />
                 if let Some(e) = &row.estimate {
                     <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
-                        <h4>{ format!("{} snapshots", e.snapshots.len()) }</h4>
+                        <h4>{ count(e.snapshots.len() as u64, "snapshot") }</h4>
                         if row.shows_last_good_estimate() {
                             <p class="ss-field-error" data-testid={format!("stale-note-{sym}")}>
                                 { "These are from the last valid entries: fix the field marked above to update them." }
@@ -124,19 +124,4 @@ fn runs(snapshots: &[Snapshot]) -> Vec<Run> {
             balance,
         })
         .collect()
-}
-
-fn clock(second: u32) -> String {
-    format!("{:02}:{:02}", second / 3600, (second % 3600) / 60)
-}
-
-fn interval_text(n: u32) -> String {
-    let seconds = SECONDS_PER_DAY / n.max(1);
-    if seconds % 3600 == 0 {
-        format!("{} h", seconds / 3600)
-    } else if seconds % 60 == 0 {
-        format!("{} min", seconds / 60)
-    } else {
-        format!("{seconds} s")
-    }
 }
