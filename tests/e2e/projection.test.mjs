@@ -113,6 +113,26 @@ test("a custom horizon: any whole number of days from 1 to 3650, inline error ot
   await page.close();
 });
 
+test("a one-day horizon plots one point per line as a visible dot", async () => {
+  const page = await openWidget(ctx, userConfig([ONEP], { horizon_days: 1 }));
+  await typeBalance(page, "ONEP", "100");
+  await page.getByTestId("details-toggle-ONEP").click();
+  const svg = page.getByTestId("plot-ONEP").locator("svg");
+  await svg.waitFor();
+  // 100 × 3.65 ÷ 365 = 1.00000000, the same with or without compounding.
+  assert.equal(await svg.getAttribute("aria-label"), "Cumulative ONEP rewards over 1 day: 1.00000000 with compounding, 1.00000000 without");
+  const dots = await svg.locator("circle").evaluateAll((cs) => cs.map((c) => ({ class: c.getAttribute("class"), r: Number(c.getAttribute("r")) })));
+  assert.deepEqual(dots.map((d) => d.class).sort(), ["ss-dot ss-dot-compound", "ss-dot ss-dot-simple"]);
+  assert.ok(dots.every((d) => d.r > 0));
+  assert.deepEqual(await svg.locator(".ss-axis-label").allTextContents(), ["0", "0.5", "1", "day 1"]);
+  // Two days: lines again, no dots.
+  await page.getByTestId("horizon-select").selectOption("custom");
+  await page.getByTestId("horizon-custom").fill("2");
+  await expectValue(() => svg.locator("circle").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a configured horizon that is not a preset shows as custom", async () => {
   const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 45 }));
   assert.equal(await page.getByTestId("horizon-select").inputValue(), "custom");

@@ -89,9 +89,11 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
     let left = (16 + widest * 15 / 2).clamp(40, width * 2 / 5);
     let plot_w = width - left - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
-    let x = |day: u32| {
-        left + i64::from(day.saturating_sub(1)) * plot_w
-            / i64::from(last_day.saturating_sub(1).max(1))
+    // One day is one point, in the middle (drawn as dots below).
+    let one_day = last_day <= 1;
+    let x = |day: u32| match one_day {
+        true => left + plot_w / 2,
+        false => left + i64::from(day.saturating_sub(1)) * plot_w / i64::from(last_day - 1),
     };
     let y = |v: Decimal| TOP + plot_h - pixels(v, y_max, plot_h);
     let path_of = |days: &[u32], values: &[Decimal]| {
@@ -107,8 +109,13 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
         .last()
         .map_or_else(|| "too large to compute".to_string(), |v| text(*v));
     let mut title = format!(
-        "Cumulative {} rewards over {last_day} days: {with_compounding} with compounding, {} without",
+        "Cumulative {} rewards over {}: {with_compounding} with compounding, {} without",
         props.symbol,
+        if one_day {
+            "1 day".to_string()
+        } else {
+            format!("{last_day} days")
+        },
         text(s.simple.last().copied().unwrap_or_default())
     );
     if let Some(last) = before.as_ref().and_then(|(_, values)| values.last()) {
@@ -127,13 +134,24 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 }) }
                 <line x1={left.to_string()} x2={left.to_string()} y1={TOP.to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
                 <line x1={left.to_string()} x2={(width - RIGHT).to_string()} y1={(TOP + plot_h).to_string()} y2={(TOP + plot_h).to_string()} class="ss-axis" />
-                <text x={left.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
-                <text x={(width - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
-                <text x={(left + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
+                if one_day {
+                    <text x={x(1).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "day 1" }</text>
+                } else {
+                    <text x={left.to_string()} y={(HEIGHT - 12).to_string()} class="ss-axis-label">{ "day 1" }</text>
+                    <text x={(width - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
+                    <text x={(left + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
+                }
                 <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", simple_chosen.then_some("is-chosen"))} />
                 <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", (!simple_chosen).then_some("is-chosen"))} />
                 if let Some((days, values)) = &before {
                     <path d={path_of(days, values)} class="ss-line ss-line-before" data-testid={format!("plot-before-{}", props.symbol)} />
+                }
+                // A line of one point draws nothing: one day is a dot per series.
+                if one_day {
+                    { for [("ss-dot-before", before.as_ref().map(|(_, v)| v)), ("ss-dot-simple", Some(&s.simple)), ("ss-dot-compound", Some(&s.compound))]
+                        .into_iter()
+                        .filter_map(|(class, values)| Some((class, *values?.first()?)))
+                        .map(|(class, v)| html! { <circle cx={x(1).to_string()} cy={y(v).to_string()} r="5" class={classes!("ss-dot", class)} /> }) }
                 }
             </svg>
             <figcaption class="ss-legend">
