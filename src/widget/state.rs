@@ -162,10 +162,16 @@ impl State {
                 if r.changes.len() >= MAX_CHANGES {
                     return;
                 }
+                // Starts as the opening balance (0 when none is typed): valid
+                // at once, and changed by the visitor from there.
+                let opening = match r.balance.text.trim() {
+                    "" => "0".to_string(),
+                    _ => r.balance.text.clone(),
+                };
                 r.changes.push(ChangeDraft {
                     id: r.next_change_id,
                     at: Field::new("12:00"),
-                    balance: Field::new(r.balance.text.clone()),
+                    balance: Field::new(opening),
                 });
                 r.next_change_id += 1;
             }),
@@ -631,6 +637,26 @@ mod tests {
             r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
         ))));
         assert_eq!(daily(&state), Some(d("0.13698630")));
+    }
+
+    #[test]
+    fn a_new_change_starts_valid_at_the_opening_balance_or_zero() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        state.apply(Action::AddChange { row: 0 });
+        let change = &state.rows[0].changes[0];
+        assert_eq!(
+            (change.at.text.as_str(), change.balance.text.as_str()),
+            ("12:00", "0")
+        );
+        assert_eq!(
+            change.balance.error, None,
+            "no error before the visitor types"
+        );
+        // 0 all day earns nothing.
+        assert_eq!(daily(&state), Some(Decimal::ZERO));
+        typed(&mut state, "1000");
+        state.apply(Action::AddChange { row: 0 });
+        assert_eq!(state.rows[0].changes[1].balance.text, "1000");
     }
 
     #[test]

@@ -27,6 +27,28 @@ async function addChange(page, sym, i, at, balance) {
   await page.getByTestId(`change-balance-${sym}-${i}`).fill(balance);
 }
 
+test("a row with changes says so when its details are closed; a first change starts at 0 without an error", async () => {
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }));
+  await page.getByTestId("details-toggle-BNB").click();
+  // No balance typed yet: the new change holds 0 (nothing at 00:00, nothing at 12:00), no error.
+  await page.getByTestId("add-change-BNB").click();
+  assert.equal(await page.getByTestId("change-balance-BNB-0").inputValue(), "0");
+  assert.equal(await page.getByTestId("change-balance-BNB-0").getAttribute("aria-invalid"), "false");
+  await page.getByTestId("change-balance-BNB-0").fill("500");
+  await typeBalance(page, "BNB", "1000");
+  // (12 × 1000 + 12 × 500) ÷ 24 = 750; 750 × 0.05 ÷ 365 = 0.102739726… → 0.10273972.
+  await expectText(row(page, "BNB").daily, "0.10273972");
+  await expectGone(page.getByTestId("changes-note-BNB"));
+  await page.getByTestId("details-toggle-BNB").click();
+  await expectText(page.getByTestId("changes-note-BNB"), "1 change during the day");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  await page.getByTestId("details-toggle-BNB").click();
+  await expectText(page.getByTestId("changes-note-BNB"), "2 changes during the day");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a change at 12:00 splits the 24 hourly snapshots; the average gives the day's reward", async () => {
   const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }));
   const bnb = row(page, "BNB");

@@ -15,7 +15,7 @@ use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::currency::Currency;
 use crate::widget::explain::explanation;
-use crate::widget::format::{fiat_value, with_decimals, NumberStyle};
+use crate::widget::format::{count, fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
@@ -131,6 +131,12 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         <span class="ss-sr-only">{ format!("{sym} ") }</span>
                         { if props.open { "Hide details" } else { "Intraday & chart" } }
                     </button>
+                    // Closed, the row still says its estimate counts changes.
+                    if !props.open && !row.changes.is_empty() {
+                        <span class="ss-hint ss-changes-note" data-testid={format!("changes-note-{sym}")}>
+                            { format!("{} during the day", count(row.changes.len() as u64, "change")) }
+                        </span>
+                    }
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
                     if props.settings.demo && row.original.min_amount() != asset.min_amount() {
