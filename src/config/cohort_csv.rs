@@ -82,13 +82,32 @@ fn balance_field(rest: &[u8]) -> (&[u8], Option<&[u8]>) {
     }
 }
 
+/// A line with nothing in it: spaces, or only empty fields (`,,` is how a
+/// spreadsheet exports a blank row).
+pub fn is_blank(line: &str) -> bool {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    line.bytes()
+        .all(|b| b == b',' || b == b'"' || b.is_ascii_whitespace())
+}
+
+/// Classifies the first line that is not blank: as [`parse_line`], and a
+/// line of words with no digit in it (`token,amount`) is a header.
+pub fn parse_first_line(line: &str) -> CsvLine {
+    match parse_line(line) {
+        CsvLine::Invalid(_) if line.contains(',') && !line.bytes().any(|b| b.is_ascii_digit()) => {
+            CsvLine::Skip
+        }
+        other => other,
+    }
+}
+
 /// Classifies one line (without its line break).
 pub fn parse_line(line: &str) -> CsvLine {
-    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
-    let bytes = trim(line.as_bytes());
-    if bytes.is_empty() {
+    if is_blank(line) {
         return CsvLine::Skip;
     }
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+    let bytes = trim(line.as_bytes());
     let comma = bytes.iter().position(|&b| b == b',');
     // Semicolons or tabs between the fields (a spreadsheet's regional CSV).
     let first = &bytes[..comma.unwrap_or(bytes.len())];
@@ -179,6 +198,29 @@ mod tests {
             CsvLine::Invalid(why) => why,
             other => panic!("{line:?} was read: {other:?}"),
         }
+    }
+
+    #[test]
+    fn blank_spreadsheet_rows_and_other_headers_are_skipped() {
+        for blank in [",", ",,", " , ", "\"\",\"\"", "\u{feff},"] {
+            assert_eq!(parse_line(blank), CsvLine::Skip, "{blank:?}");
+        }
+        // Any header of words, as the first line only.
+        for header in [
+            "token,amount",
+            "Asset, Quantity",
+            "\"Coin\",\"Holding (units)\"",
+        ] {
+            assert_eq!(parse_first_line(header), CsvLine::Skip, "{header:?}");
+            assert!(
+                matches!(parse_line(header), CsvLine::Invalid(_)),
+                "{header:?}"
+            );
+        }
+        // A first line with a digit is data, read or refused as such.
+        assert_eq!(holding("BNB,1"), (b"BNB".to_vec(), 1, 0));
+        assert!(matches!(parse_first_line("BNB,1x"), CsvLine::Invalid(_)));
+        assert!(matches!(parse_first_line("BNB 1000"), CsvLine::Invalid(_)));
     }
 
     #[test]

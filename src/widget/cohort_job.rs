@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use crate::config::cohort_csv::{parse_line, CsvLine};
+use crate::config::cohort_csv::{is_blank, parse_first_line, parse_line, CsvLine};
 use crate::engine::checked::CheckedOps;
 use crate::engine::cohort::{Cohort, Side, SymbolTally};
 use crate::engine::Asset;
@@ -22,6 +22,8 @@ pub struct CohortJob {
     line_end: char,
     cursor: usize,
     line: usize,
+    /// A line with something in it was read (the next is not a header).
+    past_header: bool,
     cohort: Cohort,
     prices: Vec<[Option<Decimal>; 2]>,
     /// Holdings counted.
@@ -69,6 +71,7 @@ impl CohortJob {
             line_end,
             cursor: 0,
             line: 0,
+            past_header: false,
             cohort: Cohort::new(pairs),
             prices,
             rows: 0,
@@ -102,7 +105,12 @@ impl CohortJob {
             };
             self.cursor += advance;
             self.line += 1;
-            match parse_line(line) {
+            let parsed = match self.past_header {
+                true => parse_line(line),
+                false => parse_first_line(line),
+            };
+            self.past_header |= !is_blank(line);
+            match parsed {
                 CsvLine::Skip => {}
                 CsvLine::Holding { symbol, balance } => match self.cohort.lookup(symbol.as_bytes())
                 {
@@ -223,6 +231,23 @@ mod tests {
             assert_eq!((s.rows, s.invalid), (3, 0), "{text:?}");
             assert_eq!(s.tallies[0].total(Side::After), Some(three), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_header_of_any_words_and_blank_spreadsheet_rows_are_skipped() {
+        // 1000 × 0.05 ÷ 365 = 0.13698630…: two holdings pay 0.27397260.
+        let text = "\n,,\nToken,Amount\nBNB,1000\n,\nBNB,1000\nToken,Amount\n";
+        let s = run(text, vec![asset("BNB", "0.05", 8, None)]);
+        // The header counts only as the first line with something in it.
+        assert_eq!((s.rows, s.invalid), (2, 1));
+        assert_eq!(
+            s.examples,
+            vec!["line 7: balance is not a number (use digits and one '.')".to_string()]
+        );
+        assert_eq!(
+            s.tallies[0].total(Side::After),
+            Some(Decimal::new(27_397_260, 8))
+        );
     }
 
     #[test]
