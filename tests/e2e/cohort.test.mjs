@@ -214,6 +214,38 @@ test("an uploaded CSV file of 20,000 random holdings matches the exact totals", 
   await page.close();
 });
 
+test("the holdings given last are computed: a file uploaded after typing, the box typed in after a file", async () => {
+  const page = await openMounted(ctx, config());
+  const w = page.locator("#earn");
+  const status = w.getByTestId("cohort-status");
+  const box = w.getByTestId("cohort-input");
+  // Typed first, then a file uploaded: the file is what counts.
+  await box.fill("BNB,100");
+  const uploaded = [["SOL", "50"], ["SOL", "7"]];
+  const csv = `token,amount\n,\n${uploaded.map(([s, b]) => `${s},${b}`).join("\n")}\n`;
+  await w.getByTestId("cohort-file").setInputFiles({ name: "sol.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await textIs(w.locator(".ss-cohort-actions"), /sol\.csv \([\d,]+ bytes\) will be used \(typing in the box uses the box instead\)/);
+  await w.getByTestId("cohort-run").click();
+  // The header of other words and the blank spreadsheet row are skipped.
+  await textIs(status, /^Done: 2 holdings in [\d,]+ ms\.$/);
+  const none = Object.fromEntries(SYMBOLS.map((s) => [s, { holdings: 0, units: 0n, below_minimum: 0, capped: 0 }]));
+  // No edits: before = after = SOL as configured, 3.65 %, minimum 1:
+  // 50 × 0.0365 ÷ 365 = 0.005 and 7 × 0.0365 ÷ 365 = 0.0007 a day.
+  const before = { ...none, ...cohortTotals(BEFORE, uploaded) };
+  assert.deepEqual(await cohortRow(w, "SOL"), expectedRow("SOL", before, before));
+  // Symbols without holdings have no row.
+  assert.equal(await w.getByTestId("cohort-total-before-BNB").count(), 0);
+  // Typed in again: the box counts.
+  await box.fill("BNB,100\nBNB,200");
+  await textIs(w.locator(".ss-cohort-actions"), /sol\.csv \([\d,]+ bytes\) will be used when the box is empty/);
+  await w.getByTestId("cohort-run").click();
+  await textIs(status, /^Done: 2 holdings in [\d,]+ ms\.$/);
+  assert.equal((await cohortRow(w, "BNB")).holdings, "2");
+  assert.equal(await w.getByTestId("cohort-total-before-SOL").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills, totals exact", async () => {
   const rand = prng(424242);
   const n = 1_000_000;

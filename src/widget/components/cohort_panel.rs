@@ -68,6 +68,8 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
         });
     }
     let file_text = use_state(|| None::<(String, Rc<str>)>);
+    // What the visitor gave last wins: an upload, until they type in the box.
+    let use_file = use_state_eq(|| false);
     // The holdings were edited (typed or uploaded) since the shown totals.
     let input_edited = use_state(|| false);
     let has_totals = run.shown.is_some();
@@ -90,8 +92,9 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     }
 
     let on_edit = {
-        let input_edited = input_edited.clone();
+        let (input_edited, use_file) = (input_edited.clone(), use_file.clone());
         Callback::from(move |_: InputEvent| {
+            use_file.set(false);
             if has_totals {
                 input_edited.set(true);
             }
@@ -99,23 +102,23 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     };
 
     let on_file = {
-        let (file_text, fail, input_edited, textarea) = (
+        let (file_text, fail, input_edited, use_file) = (
             file_text.clone(),
             run.fail.clone(),
             input_edited.clone(),
-            textarea.clone(),
+            use_file.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let (file_text, fail, input_edited) =
-                (file_text.clone(), fail.clone(), input_edited.clone());
-            // The file is used only when the box is empty.
-            let box_empty = textarea
-                .cast::<HtmlTextAreaElement>()
-                .is_none_or(|t| t.value().trim().is_empty());
+            let (file_text, fail, input_edited, use_file) = (
+                file_text.clone(),
+                fail.clone(),
+                input_edited.clone(),
+                use_file.clone(),
+            );
             spawn_local(async move {
                 match JsFuture::from(file.text())
                     .await
@@ -124,7 +127,8 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 {
                     Some(text) => {
                         file_text.set(Some((file.name(), Rc::from(text))));
-                        if has_totals && box_empty {
+                        use_file.set(true);
+                        if has_totals {
                             input_edited.set(true);
                         }
                     }
@@ -143,6 +147,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             file_text.clone(),
             input_edited.clone(),
         );
+        let use_file = *use_file;
         Callback::from(move |_| {
             if running {
                 return;
@@ -151,7 +156,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 .cast::<HtmlTextAreaElement>()
                 .map(|t| t.value())
                 .unwrap_or_default();
-            let text: Rc<str> = match (&*file_text, typed.trim().is_empty()) {
+            let text: Rc<str> = match (&*file_text, use_file || typed.trim().is_empty()) {
                 (Some((_, uploaded)), true) => uploaded.clone(),
                 _ => Rc::from(typed),
             };
@@ -182,7 +187,11 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                     <input class="ss-sr-only" type="file" accept=".csv,text/csv,text/plain" onchange={on_file} data-testid="cohort-file" />
                 </label>
                 if let Some((name, text)) = &*file_text {
-                    <span class="ss-hint" role="status">{ format!("{name} ({}) will be used when the box is empty", count_in(text.len() as u64, "byte", props.style)) }</span>
+                    <span class="ss-hint" role="status">{ format!(
+                        "{name} ({}) will be used{}",
+                        count_in(text.len() as u64, "byte", props.style),
+                        if *use_file { " (typing in the box uses the box instead)" } else { " when the box is empty" },
+                    ) }</span>
                 }
                 // `aria-disabled`, not `disabled`, while a run lasts: a disabled
                 // button drops the keyboard focus (to the page's body).
