@@ -143,9 +143,9 @@ impl Row {
     }
 
     /// This row's part of a shared scenario: the demo edits that differ from
-    /// the config (each field on its own), the typed balance and the valid
-    /// intraday changes; `None` when there is nothing to share.
-    pub fn scenario_part(&self, seps: Separators) -> Option<AssetScenario> {
+    /// the config (each field on its own) and the balances of the estimate
+    /// shown; `None` when there is nothing to share.
+    pub fn scenario_part(&self) -> Option<AssetScenario> {
         let asset = &self.item.asset;
         let mut part = AssetScenario {
             symbol: self.symbol().to_string(),
@@ -170,18 +170,13 @@ impl Row {
                 (asset.min_amount() != original.min_amount()).then(|| asset.min_amount());
             part.max_cap = (asset.max_cap() != original.max_cap()).then(|| asset.max_cap());
         }
-        if let Some(e) = &self.estimate {
+        // The balances the estimate shown is computed from (the last valid
+        // entries while a field does not read).
+        if let Some(timeline) = &self.last_good {
             if !self.balance.text.trim().is_empty() {
-                part.balance = Some(e.opening);
+                part.balance = Some(timeline.opening);
             }
-            part.changes = self
-                .changes
-                .iter()
-                .filter_map(|c| {
-                    let at = parse_typed_time(&c.at.text)?;
-                    Some((at, parse_typed(&c.balance.text, seps).ok()?))
-                })
-                .collect();
+            part.changes = timeline.changes.iter().map(|c| (c.at, c.balance)).collect();
         }
         (!part.is_empty()).then_some(part)
     }

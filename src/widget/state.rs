@@ -406,15 +406,10 @@ impl State {
 
     /// The scenario that reproduces this state (demo edits and balances).
     pub fn scenario(&self) -> Scenario {
-        let seps = self.style.separators();
         Scenario {
             horizon_days: Some(self.horizon_days),
             compound: Some(self.compound),
-            assets: self
-                .rows
-                .iter()
-                .filter_map(|row| row.scenario_part(seps))
-                .collect(),
+            assets: self.rows.iter().filter_map(|r| r.scenario_part()).collect(),
         }
     }
 
@@ -685,6 +680,37 @@ mod tests {
         assert_eq!(opened.scenario_error, None);
         assert_eq!(daily(&opened), Some(d("0.24657534")));
         assert_eq!(opened.rows[0].item.asset.max_cap(), Some(d("2000")));
+    }
+
+    #[test]
+    fn a_shared_link_carries_the_balances_of_the_estimate_shown() {
+        let mut state = State::new(&five_percent(""), Activation::default());
+        typed(&mut state, "100");
+        state.apply(Action::AddChange { row: 0 });
+        state.apply(Action::SetChangeTime {
+            row: 0,
+            id: 0,
+            text: "18:00".into(),
+        });
+        state.apply(Action::SetChangeBalance {
+            row: 0,
+            id: 0,
+            text: "500".into(),
+        });
+        // (18 × 100 + 6 × 500) ÷ 24 = 200; 200 × 0.05 ÷ 365 = 0.027397260… → 0.02739726.
+        assert_eq!(daily(&state), Some(d("0.02739726")));
+        // The change's time stops reading: the row keeps its last valid entries,
+        // and so does the link.
+        state.apply(Action::SetChangeTime {
+            row: 0,
+            id: 0,
+            text: "18:0x".into(),
+        });
+        assert_eq!(daily(&state), Some(d("0.02739726")));
+        let part = state.scenario().assets.remove(0);
+        assert_eq!(part.balance, Some(d("100")));
+        let at = crate::engine::TimeOfDay::parse("18:00").expect("a time");
+        assert_eq!(part.changes, vec![(at, d("500"))]);
     }
 
     #[test]
