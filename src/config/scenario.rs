@@ -196,7 +196,13 @@ impl Scenario {
                             .map_err(|_| format!("bad horizon {}", quoted(value)))?,
                     )
                 }
-                b'c' => self.compound = Some(value == "1"),
+                b'c' => {
+                    self.compound = Some(match value {
+                        "0" => false,
+                        "1" => true,
+                        _ => return Err(format!("bad compounding {}", quoted(value))),
+                    })
+                }
                 _ => return Err(format!("unknown part {}", quoted(part))),
             }
         } else {
@@ -405,6 +411,17 @@ mod tests {
         let (body, written) = text.rsplit_once("~z").unwrap();
         let upper = format!("{body}~z{}", written.to_ascii_uppercase());
         assert_eq!(Scenario::decode_parts(&upper).unwrap().0, s);
+    }
+
+    #[test]
+    fn compounding_is_0_or_1() {
+        let (on, _) = Scenario::decode_parts("v1~c1").expect("reads");
+        assert_eq!(on.compound, Some(true));
+        let (off, _) = Scenario::decode_parts("v1~c0").expect("reads");
+        assert_eq!(off.compound, Some(false));
+        let (bad, unreadable) = Scenario::decode_parts("v1~c2~h7").expect("reads the rest");
+        assert_eq!((bad.compound, bad.horizon_days), (None, Some(7)));
+        assert_eq!(unreadable, vec!["bad compounding \"2\"".to_string()]);
     }
 
     #[test]
