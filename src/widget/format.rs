@@ -159,17 +159,16 @@ pub fn fraction_from_percent(percent: Decimal) -> Option<Decimal> {
     Some(v)
 }
 
-/// APY fraction as a percent rounded to two decimals, e.g. `5.13`; a
-/// positive one that would round to 0 keeps two significant digits
-/// (`0.0015`), so a rate that earns never reads as 0 %.
+/// APY fraction as a percent: two decimals from 1 % up (`5.13`), two
+/// significant digits below (`0.15`, `0.0049`, `0.005`), so a small rate
+/// never reads as 0 % and two close rates never round apart.
 pub fn apy_percent_text(apy: Decimal) -> String {
-    let round =
-        |p: Decimal, dp: u32| p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     apy.mul_checked(Decimal::ONE_HUNDRED)
         .map(|p| {
             let mut dp = 2;
-            if p > Decimal::ZERO && round(p, dp).is_zero() {
+            if p > Decimal::ZERO && p < Decimal::ONE {
                 // The place of the first significant digit, then one more.
+                dp = 1;
                 while dp < 27
                     && p.round_dp_with_strategy(dp, RoundingStrategy::ToZero)
                         .is_zero()
@@ -178,7 +177,9 @@ pub fn apy_percent_text(apy: Decimal) -> String {
                 }
                 dp += 1;
             }
-            round(p, dp).normalize().to_string()
+            p.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+                .to_string()
         })
         .unwrap_or_else(|| "—".to_string())
 }
@@ -349,9 +350,15 @@ mod tests {
         // An APR of 0.0015 % (0.000015): APY (1 + 0.000015 ÷ 365)^365 − 1
         // = 0.0000150001… → 0.00150001… % → 0.0015 %.
         assert_eq!(apy_percent_text(d("0.0000150001")), "0.0015");
-        // 0.004999 % rounds to 0.00 at two decimals: 0.005 at two significant digits.
+        // 0.004999 % at two significant digits: 0.0050 → 0.005.
         assert_eq!(apy_percent_text(d("0.00004999")), "0.005");
-        assert_eq!(apy_percent_text(d("0.00005")), "0.01");
+        // APR 0.005 % and 0.0049 % (APY 0.0050001… % and 0.0049001… %) read
+        // 0.005 % and 0.0049 %, next to their APRs, not 0.01 % and 0.0049 %.
+        assert_eq!(apy_percent_text(d("0.000050001")), "0.005");
+        assert_eq!(apy_percent_text(d("0.000049001")), "0.0049");
+        // Below 1 %, two significant digits: 0.1501 % → 0.15 %, 0.99999 % → 1 %.
+        assert_eq!(apy_percent_text(d("0.001501")), "0.15");
+        assert_eq!(apy_percent_text(d("0.0099999")), "1");
         // The smallest positive decimal: still not 0.
         assert_eq!(
             apy_percent_text(Decimal::new(1, 28)),
