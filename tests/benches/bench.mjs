@@ -126,7 +126,7 @@ async function cohort(browser, url) {
   const demo = page.locator("#earn-demo");
   await demo.getByTestId("apr-input-BNB").fill("10");
   await demo.getByTestId("cohort-file").setInputFiles({ name: "cohort.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await demo.getByText("will be used when the box is empty").waitFor();
+  await demo.getByText("cohort.csv (").waitFor();
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((l) => l.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: "longtask" });
