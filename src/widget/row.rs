@@ -13,7 +13,7 @@ use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators}
 use crate::config::scenario::AssetScenario;
 use crate::config::typed_time::parse_typed_time;
 use crate::config::widget_config::ConfiguredAsset;
-use crate::engine::{Asset, BalanceChange, Rate, Timeline};
+use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
 
 /// Text typed into a field and what is wrong with it, if anything.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -143,8 +143,9 @@ impl Row {
     }
 
     /// This row's part of a shared scenario: the demo edits that differ from
-    /// the config (each field on its own) and the balances of the estimate
-    /// shown; `None` when there is nothing to share.
+    /// the config (APR, minimum and cap each on its own; a tiered asset's
+    /// tiers as a whole) and the balances of the estimate shown; `None` when
+    /// there is nothing to share.
     pub fn scenario_part(&self) -> Option<AssetScenario> {
         let asset = &self.item.asset;
         let mut part = AssetScenario {
@@ -173,7 +174,8 @@ impl Row {
         // The balances the estimate shown is computed from (the last valid
         // entries while a field does not read).
         if let Some(timeline) = &self.last_good {
-            if !self.balance.text.trim().is_empty() {
+            // An empty opening balance with changes reads as 0: left out.
+            if !timeline.opening.is_zero() || timeline.changes.is_empty() {
                 part.balance = Some(timeline.opening);
             }
             part.changes = timeline.changes.iter().map(|c| (c.at, c.balance)).collect();
@@ -190,6 +192,19 @@ impl Row {
     /// The cap shown is a sample value, as for [`Row::shows_sample_rate`].
     pub fn shows_sample_cap(&self) -> bool {
         self.item.sample_cap && self.item.asset.max_cap() == self.original.max_cap()
+    }
+
+    /// The balance in force at `at` under the last valid entries: the latest
+    /// change at or before it (of two at once, the later in the list), else
+    /// the opening balance; `None` while the row is empty.
+    pub fn balance_at(&self, at: TimeOfDay) -> Option<Decimal> {
+        let timeline = self.last_good.as_ref()?;
+        let change = timeline
+            .changes
+            .iter()
+            .filter(|c| c.at <= at)
+            .max_by_key(|c| c.at);
+        Some(change.map_or(timeline.opening, |c| c.balance))
     }
 
     /// Some input is invalid, so the estimate shown is the last good one.

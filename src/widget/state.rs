@@ -13,7 +13,7 @@ use crate::config::currency::Currency;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
-use crate::engine::{Asset, MAX_DAYS};
+use crate::engine::{Asset, AssetSpec, TimeOfDay, MAX_DAYS};
 
 /// Horizon presets offered in the select.
 pub const HORIZON_PRESETS: [u32; 4] = [7, 30, 90, 365];
@@ -158,23 +158,25 @@ impl State {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetBalance { row, text } => self.update_row(row, |r| r.balance.text = text),
-            Action::AddChange { row } => self.update_row(row, |r| {
-                if r.changes.len() >= MAX_CHANGES {
-                    return;
-                }
-                // Starts as the opening balance (0 when none is typed): valid
-                // at once, and changed by the visitor from there.
-                let opening = match r.balance.text.trim() {
-                    "" => "0".to_string(),
-                    _ => r.balance.text.clone(),
-                };
-                r.changes.push(ChangeDraft {
-                    id: r.next_change_id,
-                    at: Field::new("12:00"),
-                    balance: Field::new(opening),
-                });
-                r.next_change_id += 1;
-            }),
+            Action::AddChange { row } => {
+                let seps = self.style.separators();
+                self.update_row(row, |r| {
+                    if r.changes.len() >= MAX_CHANGES {
+                        return;
+                    }
+                    // At 12:00, with the balance already in force then (0 in
+                    // an empty row): valid at once, and the estimate stays
+                    // as it was until the visitor changes it.
+                    let noon = TimeOfDay::new(12, 0);
+                    let balance = noon.and_then(|t| r.balance_at(t)).unwrap_or(Decimal::ZERO);
+                    r.changes.push(ChangeDraft {
+                        id: r.next_change_id,
+                        at: Field::new("12:00"),
+                        balance: Field::new(typed_form(&balance.to_string(), seps)),
+                    });
+                    r.next_change_id += 1;
+                })
+            }
             Action::SetChangeTime { row, id, text } => self.update_row(row, |r| {
                 if let Some(c) = r.changes.iter_mut().find(|c| c.id == id) {
                     c.at.text = text;
@@ -433,12 +435,16 @@ impl State {
                     row.next_change_id = kept.next_change_id;
                     row.last_good = kept.last_good;
                     // Demo edits stay while the terms they edit stay (a new
-                    // price or name leaves them meaningful).
+                    // price or name leaves them meaningful), with the terms
+                    // they put in force (a field that does not read keeps them).
                     if same_terms(&kept.original, &item.asset)
                         && row.edits.is_some()
                         && kept.edits.is_some()
                     {
                         row.edits = kept.edits;
+                        if let Some(asset) = with_terms_of(&item.asset, &kept.item.asset) {
+                            row.item.asset = asset;
+                        }
                     }
                 }
                 Rc::new(row)
@@ -470,6 +476,17 @@ impl State {
 /// tiers, minimum and cap.
 fn same_terms(a: &Asset, b: &Asset) -> bool {
     a.rate() == b.rate() && a.min_amount() == b.min_amount() && a.max_cap() == b.max_cap()
+}
+
+/// `asset` with the APR or tiers, minimum and cap of `terms`.
+fn with_terms_of(asset: &Asset, terms: &Asset) -> Option<Asset> {
+    Asset::new(AssetSpec {
+        rate: terms.rate().clone(),
+        min_amount: terms.min_amount(),
+        max_cap: terms.max_cap(),
+        ..asset.spec().clone()
+    })
+    .ok()
 }
 
 /// A custom horizon as typed, digit groups allowed (`1,000` in en-US): a
@@ -553,6 +570,20 @@ mod tests {
         });
     }
 
+    /// Types `at` and `balance` into change `id` of the first row.
+    fn set_change(state: &mut State, id: u32, at: &str, balance: &str) {
+        state.apply(Action::SetChangeTime {
+            row: 0,
+            id,
+            text: at.into(),
+        });
+        state.apply(Action::SetChangeBalance {
+            row: 0,
+            id,
+            text: balance.into(),
+        });
+    }
+
     fn daily(state: &State) -> Option<Decimal> {
         state.rows[0].estimate.as_ref().map(|e| e.day.reward)
     }
@@ -614,6 +645,12 @@ mod tests {
         });
         // 1,000 × 0.10 ÷ 365 = 0.273972602… → 0.27397260.
         assert_eq!(daily(&state), Some(d("0.27397260")));
+        // Even while the edit does not read, its last valid 10 % stays in force.
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "10x".into(),
+        });
         state.apply(Action::Reconfigure(Rc::new(five_percent(
             r#", "price": "2", "name": "Five""#,
         ))));
@@ -625,8 +662,9 @@ mod tests {
         let edits = state.rows[0].edits.as_ref().expect("demo edits");
         assert_eq!(
             edits.field(EditTarget::Apr(0)).map(|f| f.text.as_str()),
-            Some("10")
+            Some("10x")
         );
+        assert_eq!(state.rows[0].item.asset.price(), Some(d("2")));
         // A new minimum changes the terms edited: the edits start again from them.
         state.apply(Action::Reconfigure(Rc::new(config(
             r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
@@ -635,8 +673,9 @@ mod tests {
     }
 
     #[test]
-    fn a_new_change_starts_valid_at_the_opening_balance_or_zero() {
+    fn a_new_change_starts_valid_at_the_balance_already_in_force_at_noon() {
         let mut state = State::new(&five_percent(""), Activation::default());
+        // An empty row: 0 at 12:00 (nothing all day), no error.
         state.apply(Action::AddChange { row: 0 });
         let change = &state.rows[0].changes[0];
         assert_eq!(
@@ -647,11 +686,23 @@ mod tests {
             change.balance.error, None,
             "no error before the visitor types"
         );
-        // 0 all day earns nothing.
         assert_eq!(daily(&state), Some(Decimal::ZERO));
+        state.apply(Action::RemoveChange { row: 0, id: 0 });
+        // The opening balance does not read: its last valid value, 1,000.
         typed(&mut state, "1000");
+        typed(&mut state, "1000x");
         state.apply(Action::AddChange { row: 0 });
-        assert_eq!(state.rows[0].changes[1].balance.text, "1000");
+        assert_eq!(state.rows[0].changes[0].balance.text, "1000");
+        assert_eq!(state.rows[0].changes[0].balance.error, None);
+        // A change to 200 at 06:00: the next one starts at 200, and the day's
+        // estimate does not move. Average (6 × 1000 + 18 × 200) ÷ 24 = 400;
+        // 400 × 0.05 ÷ 365 = 0.054794520… → 0.05479452.
+        typed(&mut state, "1000");
+        set_change(&mut state, 1, "06:00", "200");
+        assert_eq!(daily(&state), Some(d("0.05479452")));
+        state.apply(Action::AddChange { row: 0 });
+        assert_eq!(state.rows[0].changes[1].balance.text, "200");
+        assert_eq!(daily(&state), Some(d("0.05479452")));
     }
 
     #[test]
@@ -687,16 +738,7 @@ mod tests {
         let mut state = State::new(&five_percent(""), Activation::default());
         typed(&mut state, "100");
         state.apply(Action::AddChange { row: 0 });
-        state.apply(Action::SetChangeTime {
-            row: 0,
-            id: 0,
-            text: "18:00".into(),
-        });
-        state.apply(Action::SetChangeBalance {
-            row: 0,
-            id: 0,
-            text: "500".into(),
-        });
+        set_change(&mut state, 0, "18:00", "500");
         // (18 × 100 + 6 × 500) ÷ 24 = 200; 200 × 0.05 ÷ 365 = 0.027397260… → 0.02739726.
         assert_eq!(daily(&state), Some(d("0.02739726")));
         // The change's time stops reading: the row keeps its last valid entries,
@@ -706,6 +748,9 @@ mod tests {
             id: 0,
             text: "18:0x".into(),
         });
+        assert_eq!(daily(&state), Some(d("0.02739726")));
+        // Cleared meanwhile, the opening balance is still the last valid 100.
+        typed(&mut state, "");
         assert_eq!(daily(&state), Some(d("0.02739726")));
         let part = state.scenario().assets.remove(0);
         assert_eq!(part.balance, Some(d("100")));
