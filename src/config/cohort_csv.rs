@@ -91,11 +91,19 @@ pub fn is_blank(line: &str) -> bool {
 }
 
 /// Classifies the first line that is not blank: as [`parse_line`], and a
-/// line of words with no digit in it (`token,amount`) is a header.
-pub fn parse_first_line(line: &str) -> CsvLine {
+/// line of words with no digit in it (`token,amount`) is a header, unless
+/// its first word is a symbol `listed` knows (upper-cased): `BNB,abc` is a
+/// holding that does not read.
+pub fn parse_first_line(line: &str, listed: impl Fn(&[u8]) -> bool) -> CsvLine {
     match parse_line(line) {
-        CsvLine::Invalid(_) if line.contains(',') && !line.bytes().any(|b| b.is_ascii_digit()) => {
-            CsvLine::Skip
+        CsvLine::Invalid(why) => {
+            let line = line.strip_prefix('\u{feff}').unwrap_or(line);
+            let first = field(line.split(',').next().unwrap_or_default().as_bytes());
+            let words = line.contains(',') && !line.bytes().any(|b| b.is_ascii_digit());
+            match words && !listed(&first.to_ascii_uppercase()) {
+                true => CsvLine::Skip,
+                false => CsvLine::Invalid(why),
+            }
         }
         other => other,
     }
@@ -205,22 +213,45 @@ mod tests {
         for blank in [",", ",,", " , ", "\"\",\"\"", "\u{feff},"] {
             assert_eq!(parse_line(blank), CsvLine::Skip, "{blank:?}");
         }
+        let listed = |symbol: &[u8]| symbol == b"BNB";
         // Any header of words, as the first line only.
         for header in [
             "token,amount",
             "Asset, Quantity",
             "\"Coin\",\"Holding (units)\"",
         ] {
-            assert_eq!(parse_first_line(header), CsvLine::Skip, "{header:?}");
+            assert_eq!(
+                parse_first_line(header, listed),
+                CsvLine::Skip,
+                "{header:?}"
+            );
             assert!(
                 matches!(parse_line(header), CsvLine::Invalid(_)),
                 "{header:?}"
             );
         }
-        // A first line with a digit is data, read or refused as such.
-        assert_eq!(holding("BNB,1"), (b"BNB".to_vec(), 1, 0));
-        assert!(matches!(parse_first_line("BNB,1x"), CsvLine::Invalid(_)));
-        assert!(matches!(parse_first_line("BNB 1000"), CsvLine::Invalid(_)));
+        // A first line with a digit, or starting with a listed symbol, is
+        // data, read or refused as such.
+        assert!(matches!(
+            parse_first_line("BNB,1", listed),
+            CsvLine::Holding { .. }
+        ));
+        assert!(matches!(
+            parse_first_line("BNB,1x", listed),
+            CsvLine::Invalid(_)
+        ));
+        assert!(matches!(
+            parse_first_line("BNB 1000", listed),
+            CsvLine::Invalid(_)
+        ));
+        assert!(matches!(
+            parse_first_line("bnb,abc", listed),
+            CsvLine::Invalid(_)
+        ));
+        assert!(matches!(
+            parse_first_line("BNB,", listed),
+            CsvLine::Invalid(_)
+        ));
     }
 
     #[test]

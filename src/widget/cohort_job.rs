@@ -107,9 +107,12 @@ impl CohortJob {
             self.line += 1;
             let parsed = match self.past_header {
                 true => parse_line(line),
-                false => parse_first_line(line),
+                false => {
+                    self.past_header = !is_blank(line);
+                    let cohort = &self.cohort;
+                    parse_first_line(line, |symbol| cohort.lookup(symbol).is_some())
+                }
             };
-            self.past_header |= !is_blank(line);
             match parsed {
                 CsvLine::Skip => {}
                 CsvLine::Holding { symbol, balance } => match self.cohort.lookup(symbol.as_bytes())
