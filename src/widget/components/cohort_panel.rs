@@ -70,6 +70,8 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     let file_text = use_state(|| None::<(String, Rc<str>)>);
     // What the visitor gave last wins: an upload, until they type in the box.
     let use_file = use_state_eq(|| false);
+    // Counts edits of the box: typing while a file is read keeps the box.
+    let edits = use_mut_ref(|| 0_u64);
     // The holdings were edited (typed or uploaded) since the shown totals.
     let input_edited = use_state(|| false);
     let has_totals = run.shown.is_some();
@@ -92,8 +94,10 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     }
 
     let on_edit = {
-        let (input_edited, use_file) = (input_edited.clone(), use_file.clone());
+        let (input_edited, use_file, edits) =
+            (input_edited.clone(), use_file.clone(), edits.clone());
         Callback::from(move |_: InputEvent| {
+            *edits.borrow_mut() += 1;
             use_file.set(false);
             if has_totals {
                 input_edited.set(true);
@@ -102,22 +106,27 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     };
 
     let on_file = {
-        let (file_text, fail, input_edited, use_file) = (
+        let (file_text, fail, input_edited, use_file, edits) = (
             file_text.clone(),
             run.fail.clone(),
             input_edited.clone(),
             use_file.clone(),
+            edits.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
-            let (file_text, fail, input_edited, use_file) = (
+            // Emptied, so that choosing the same file again is a change too.
+            input.set_value("");
+            let edits_before = *edits.borrow();
+            let (file_text, fail, input_edited, use_file, edits) = (
                 file_text.clone(),
                 fail.clone(),
                 input_edited.clone(),
                 use_file.clone(),
+                edits.clone(),
             );
             spawn_local(async move {
                 match JsFuture::from(file.text())
@@ -127,7 +136,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 {
                     Some(text) => {
                         file_text.set(Some((file.name(), Rc::from(text))));
-                        use_file.set(true);
+                        use_file.set(*edits.borrow() == edits_before);
                         if has_totals {
                             input_edited.set(true);
                         }
