@@ -121,9 +121,14 @@ test("a one-day horizon plots one point per line as a visible dot", async () => 
   await svg.waitFor();
   // 100 × 3.65 ÷ 365 = 1.00000000, the same with or without compounding.
   assert.equal(await svg.getAttribute("aria-label"), "Cumulative ONEP rewards over 1 day: 1.00000000 with compounding, 1.00000000 without");
-  const dots = await svg.locator("circle").evaluateAll((cs) => cs.map((c) => ({ class: c.getAttribute("class"), r: Number(c.getAttribute("r")) })));
-  assert.deepEqual(dots.map((d) => d.class).sort(), ["ss-dot ss-dot-compound", "ss-dot ss-dot-simple"]);
-  assert.ok(dots.every((d) => d.r > 0));
+  // One dot, for the chosen setting, drawn in a colour (not transparent).
+  const dots = () => svg.locator("circle").evaluateAll((cs) => cs.map((c) => ({
+    class: c.getAttribute("class"),
+    visible: Number(c.getAttribute("r")) > 0 && getComputedStyle(c).fill !== "none" && !/rgba\(.*, 0\)$/.test(getComputedStyle(c).fill),
+  })));
+  assert.deepEqual(await dots(), [{ class: "ss-dot ss-dot-simple", visible: true }]);
+  await page.getByTestId("compound-toggle").check();
+  await expectValue(dots, [{ class: "ss-dot ss-dot-compound", visible: true }]);
   assert.deepEqual(await svg.locator(".ss-axis-label").allTextContents(), ["0", "0.5", "1", "day 1"]);
   // Two days: lines again, no dots.
   await page.getByTestId("horizon-select").selectOption("custom");

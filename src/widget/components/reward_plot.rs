@@ -146,9 +146,14 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                 if let Some((days, values)) = &before {
                     <path d={path_of(days, values)} class="ss-line ss-line-before" data-testid={format!("plot-before-{}", props.symbol)} />
                 }
-                // A line of one point draws nothing: one day is a dot per series.
+                // A line of one point draws nothing: one day is a dot, for the
+                // chosen setting (day 1 is the same with or without
+                // compounding) and, in demo mode, before the changes.
                 if one_day {
-                    { for [("ss-dot-before", before.as_ref().map(|(_, v)| v)), ("ss-dot-simple", Some(&s.simple)), ("ss-dot-compound", Some(&s.compound))]
+                    { for [
+                        ("ss-dot-before", before.as_ref().map(|(_, v)| v)),
+                        if simple_chosen { ("ss-dot-simple", Some(&s.simple)) } else { ("ss-dot-compound", Some(&s.compound)) },
+                    ]
                         .into_iter()
                         .filter_map(|(class, values)| Some((class, *values?.first()?)))
                         .map(|(class, v)| html! { <circle cx={x(1).to_string()} cy={y(v).to_string()} r="5" class={classes!("ss-dot", class)} /> }) }
