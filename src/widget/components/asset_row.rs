@@ -132,9 +132,9 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                         { if props.open { "Hide details" } else { "Intraday & chart" } }
                     </button>
                     // Closed, the row still says its estimate counts changes.
-                    if !props.open && !row.changes.is_empty() {
+                    if let Some(n) = row.last_good.as_ref().map(|t| t.changes.len()).filter(|n| !props.open && *n > 0) {
                         <span class="ss-hint ss-changes-note" data-testid={format!("changes-note-{sym}")}>
-                            { format!("{} during the day", count(row.changes.len() as u64, "change")) }
+                            { format!("{} during the day", count(n as u64, "change")) }
                         </span>
                     }
                 </th>
