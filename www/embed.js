@@ -210,8 +210,9 @@ const MOUNTED = new WeakMap();
 /** Mounts one declarative `<div data-soft-staking>`; never throws. */
 async function autoMount(element) {
   if (MOUNTED.has(element)) return MOUNTED.get(element);
-  // The host called mount() on it first (say in the task that added it,
-  // before this observer ran): the element is the host's.
+  // The host called mount() on it (say in the task that added it, before
+  // this observer ran): the element stays the host's, also when it is moved
+  // or put back after destroy(); the host mounts it again if it wants.
   if (LATEST.has(element)) return undefined;
   const token = claim(element);
   const pending = (async () => {

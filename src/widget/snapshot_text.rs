@@ -13,19 +13,19 @@ pub fn clock(second: u32) -> String {
 }
 
 /// How the day is sampled: "24 snapshots are taken, one every 1 h, and
-/// averaged"; "about every" where the day does not divide evenly.
+/// averaged"; "about one every" where the day does not divide evenly.
 pub fn snapshots_text(n: u32) -> String {
     if n <= 1 {
         return "1 snapshot is taken, at 00:00 UTC".into();
     }
-    let about = if SECONDS_PER_DAY % n == 0 {
-        ""
+    let one = if SECONDS_PER_DAY % n == 0 {
+        "one"
     } else {
-        "about "
+        "about one"
     };
     let seconds = (SECONDS_PER_DAY + n / 2) / n;
     format!(
-        "{n} snapshots are taken, one {about}every {}, and averaged",
+        "{n} snapshots are taken, {one} every {}, and averaged",
         duration_text(seconds)
     )
 }
@@ -63,12 +63,12 @@ mod tests {
         // 86,400 ÷ 1,000 = 86.4 s: about 1 min 26 s.
         assert_eq!(
             snapshots_text(1000),
-            "1000 snapshots are taken, one about every 1 min 26 s, and averaged"
+            "1000 snapshots are taken, about one every 1 min 26 s, and averaged"
         );
         // 86,400 ÷ 7 = 12,342.86 s: about 3 h 25 min 43 s.
         assert_eq!(
             snapshots_text(7),
-            "7 snapshots are taken, one about every 3 h 25 min 43 s, and averaged"
+            "7 snapshots are taken, about one every 3 h 25 min 43 s, and averaged"
         );
         assert_eq!(
             snapshots_text(1440),

@@ -15,9 +15,10 @@ pub const GROUP_SELECTOR: &str = ".g";
 /// (`class="dp"` below); CSS draws the comma.
 pub const HIDDEN_POINT_SELECTOR: &str = ".dp";
 
-/// `value` with the locale's digit groups and decimal separator. A number
-/// too wide for its box wraps between digit groups (a long one also inside
-/// its fraction), never inside a group.
+/// `value` with the locale's digit groups and decimal separator. A long
+/// number (more than 9 digits) too wide for its box wraps between digit
+/// groups and inside its fraction, never inside a group; a short one never
+/// wraps.
 pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     let g = Grouped::of(value, style.grouping);
     let digits = g.head.len()
@@ -27,9 +28,9 @@ pub fn grouped_html(value: Decimal, style: NumberStyle) -> Html {
     html! {
         <span class={if wrap { "ss-n ss-long" } else { "ss-n" }}>
             { g.head }
-            // A long number may wrap inside a group, after its CSS-drawn
-            // separator ("1,000,|000"); a short one never wraps (Chromium
-            // breaks at a <wbr> even under `white-space: nowrap`).
+            // A long number may wrap between groups: at the start of a group,
+            // after its CSS-drawn separator ("1,000,|000"). A short one gets
+            // no <wbr> (Chromium breaks at one even under `nowrap`).
             { for g.groups.into_iter().map(|group| match wrap {
                 true => html! { <span class="g"><wbr />{ group }</span> },
                 false => html! { <span class="g">{ group }</span> },

@@ -14,7 +14,8 @@ use crate::widget::row::Row;
 pub struct EstimateEvent {
     /// Asset symbol.
     pub symbol: String,
-    /// Balance typed (decimal string).
+    /// Opening balance of the estimate (the last valid one typed), as a
+    /// decimal string.
     pub balance: String,
     /// Daily payout with its payout decimals.
     pub daily_reward: String,
