@@ -117,6 +117,16 @@ impl Timeline {
         Ok(())
     }
 
+    /// The balance in force at `at`: set by the latest change with `at` ≤ that
+    /// time (of two at once, the later in the list), else the opening one.
+    pub fn balance_at(&self, at: TimeOfDay) -> Decimal {
+        self.changes
+            .iter()
+            .filter(|c| c.at <= at)
+            .max_by_key(|c| c.at)
+            .map_or(self.opening, |c| c.balance)
+    }
+
     /// The `n` snapshots of the day (1 ≤ n ≤ 1440).
     pub fn snapshots(&self, n: u32) -> Result<Vec<Snapshot>> {
         self.validate()?;

@@ -198,13 +198,7 @@ impl Row {
     /// change at or before it (of two at once, the later in the list), else
     /// the opening balance; `None` while the row is empty.
     pub fn balance_at(&self, at: TimeOfDay) -> Option<Decimal> {
-        let timeline = self.last_good.as_ref()?;
-        let change = timeline
-            .changes
-            .iter()
-            .filter(|c| c.at <= at)
-            .max_by_key(|c| c.at);
-        Some(change.map_or(timeline.opening, |c| c.balance))
+        Some(self.last_good.as_ref()?.balance_at(at))
     }
 
     /// Some input is invalid, so the estimate shown is the last good one.

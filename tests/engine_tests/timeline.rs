@@ -253,3 +253,16 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn the_balance_in_force_at_a_time_follows_the_snapshot_rule() {
+    // Out of order, two at 12:00 (the later in the list wins).
+    let t = timeline(
+        "1000",
+        &[("18:00", "300"), ("12:00", "500"), ("12:00", "400")],
+    );
+    assert_eq!(t.balance_at(at("11:59")), d("1000"));
+    assert_eq!(t.balance_at(at("12:00")), d("400"));
+    assert_eq!(t.balance_at(at("17:59")), d("400"));
+    assert_eq!(t.balance_at(at("23:59")), d("300"));
+}
