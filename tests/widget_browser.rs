@@ -78,7 +78,7 @@ impl Mounted {
         let document = web_sys::window().unwrap().document().unwrap();
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
-        let handle = mount_widget(host.clone(), config);
+        let handle = mount_widget(host.clone(), config, None);
         Mounted { host, handle }
     }
     fn root(&self) -> ShadowRoot {

@@ -11,49 +11,61 @@
 // is shown inside the widget's box. No inline script or eval is needed, so it
 // runs under a strict Content-Security-Policy.
 
-// The wasm-bindgen glue and the WebAssembly module, next to this file. The
-// glue is imported dynamically so that it, the module and a declarative
-// tag's config all download at once, instead of one after the other.
-const WASM_URL = new URL("soft-staking_bg.wasm", import.meta.url);
+// Two builds of the widget sit next to this file, each a wasm-bindgen glue
+// and its WebAssembly module: the visitor's, which every host page loads,
+// and the demo build, which adds demo mode's tools (editable rates, share
+// links, cohorts) and is loaded only for a `"mode": "demo"` config. The glue
+// is imported dynamically so that it, the module and a declarative tag's
+// config all download at once, instead of one after the other.
+const BUILDS = {
+  visitor: { glue: "./soft-staking.js", wasm: "soft-staking_bg.wasm" },
+  demo: { glue: "./soft-staking-demo.js", wasm: "soft-staking-demo_bg.wasm" },
+};
 
-let ready = null;
+/** The build a config read by `plainConfig` needs. */
+function buildFor(read) {
+  return read.ok && read.config?.mode === "demo" ? "demo" : "visitor";
+}
+
+const LOADS = { visitor: { ready: null, glueFailures: 0 }, demo: { ready: null, glueFailures: 0 } };
 
 // Browsers have remembered a module that failed to download for the page's
 // whole life (the HTML standard now lets it be fetched again; not every
 // browser does), so after the glue itself failed, a retry asks for it under
 // another URL.
-let glueFailures = 0;
-
-function importGlue() {
-  const url = glueFailures === 0 ? "./soft-staking.js" : `./soft-staking.js?retry=${glueFailures}`;
+function importGlue(kind) {
+  const load = LOADS[kind];
+  const glue = BUILDS[kind].glue;
+  const url = load.glueFailures === 0 ? glue : `${glue}?retry=${load.glueFailures}`;
   return import(url).catch((err) => {
-    glueFailures += 1;
+    load.glueFailures += 1;
     throw err;
   });
 }
 
 /**
- * Loads the WebAssembly module once and resolves to its exports
+ * Loads build `kind` ("visitor" or "demo") once and resolves to its exports
  * (`mountWidget`, `mountError`). A failed load (say, the network dropped) is
  * not remembered: the next mount tries again.
  */
-function boot() {
-  if (!ready) {
-    const wasm = fetch(WASM_URL);
+function boot(kind) {
+  const load = LOADS[kind];
+  if (!load.ready) {
+    const wasm = fetch(new URL(BUILDS[kind].wasm, import.meta.url));
     // A failure is reported through the glue's init below, not as an
     // unhandled rejection when the glue fails first.
     wasm.catch(() => {});
-    ready = importGlue()
+    load.ready = importGlue(kind)
       .then(async (glue) => {
         await glue.default({ module_or_path: wasm });
         return glue;
       })
       .catch((err) => {
-        ready = null;
+        load.ready = null;
         throw err;
       });
   }
-  return ready;
+  return load.ready;
 }
 
 /**
@@ -97,13 +109,50 @@ const HANDLES = new WeakMap();
 /**
  * A handle that outlives the wasm one safely: calls after destroy() are
  * no-ops, and so are calls on a handle replaced by a later mount().
+ * `kind` is the build `inner` comes from: an update() to demo mode on the
+ * visitor's build loads the demo build and mounts it in its place, which
+ * takes over what the visitor typed.
  */
-function wrap(element, inner) {
+function wrap(element, inner, kind) {
   let live = inner;
+  // The latest demo config waiting for the demo build, while it loads.
+  let waiting = null;
+  let loading = false;
+  const switchToDemo = (config) => {
+    waiting = config;
+    if (loading) return;
+    loading = true;
+    boot("demo").then(
+      (glue) => {
+        loading = false;
+        const config = waiting;
+        waiting = null;
+        // Destroyed meanwhile, or a later update() went back to user mode.
+        if (!live || config === null) return;
+        // What the visitor typed, the horizon and the rest carry over.
+        const carried = live.carryOver();
+        live.destroy();
+        live.free();
+        live = glue.mountWidget(element, config, carried);
+        kind = "demo";
+      },
+      (err) => {
+        loading = false;
+        waiting = null;
+        console.error("soft-staking: the demo build could not be loaded", err);
+        if (live) live.showError("Demo mode could not be loaded; update() again to retry.");
+      },
+    );
+  };
   const handle = Object.freeze({
     update(config) {
       if (!live) return;
       const read = plainConfig(config);
+      if (kind === "visitor" && buildFor(read) === "demo") {
+        switchToDemo(read.config);
+        return;
+      }
+      waiting = null;
       if (read.ok) live.update(read.config);
       else live.showError(read.message);
     },
@@ -112,6 +161,7 @@ function wrap(element, inner) {
         live.destroy();
         live.free();
         live = null;
+        waiting = null;
         if (HANDLES.get(element) === handle) HANDLES.delete(element);
       }
     },
@@ -176,14 +226,16 @@ export async function mount(element, config) {
 }
 
 /**
- * Mounts on `element` what `read()` gives (a config, or an error message to
- * show) unless a newer mount request took the element meanwhile;
- * `unloadable` is the message shown when the WebAssembly cannot load.
+ * Mounts on `element` what `got` holds (a config read by `plainConfig`, or an
+ * error message to show), with the build it needs, unless a newer mount
+ * request took the element meanwhile; `unloadable` is the message shown when
+ * the WebAssembly cannot load.
  */
-async function mountClaimed(element, token, read, unloadable) {
+async function mountClaimed(element, token, got, unloadable) {
+  const kind = buildFor(got);
   let glue;
   try {
-    glue = await boot();
+    glue = await boot(kind);
   } catch (err) {
     console.error("soft-staking: the WebAssembly module could not be loaded", err);
     return LATEST.get(element) === token ? plainError(element, unloadable) : SUPERSEDED;
@@ -191,18 +243,17 @@ async function mountClaimed(element, token, read, unloadable) {
   if (LATEST.get(element) !== token) return SUPERSEDED;
   // Mounting an element again replaces its widget: the old handle is done.
   HANDLES.get(element)?.destroy();
-  const got = read();
-  return wrap(element, got.ok ? glue.mountWidget(element, got.config) : glue.mountError(element, got.message));
+  return wrap(element, got.ok ? glue.mountWidget(element, got.config) : glue.mountError(element, got.message), kind);
 }
 
 /** Mounts a widget that shows only `message` as its config error. */
 function mountWithError(element, message, token) {
-  return mountClaimed(element, token, () => ({ ok: false, message }), message);
+  return mountClaimed(element, token, { ok: false, message }, message);
 }
 
 /** Mounts `config` for a declarative tag's request `token`. */
 function mountConfig(element, config, token) {
-  return mountClaimed(element, token, () => plainConfig(config), "The soft staking estimator could not be loaded.");
+  return mountClaimed(element, token, plainConfig(config), "The soft staking estimator could not be loaded.");
 }
 
 const MOUNTED = new WeakMap();
@@ -252,8 +303,13 @@ function autoMountAll(root) {
 
 if (typeof document !== "undefined") {
   // Start loading now: a page that loads this module is about to mount a
-  // widget (a failed load is retried by the first mount, which reports it).
-  boot().catch(() => {});
+  // widget, most likely for its visitors (a failed load is retried by the
+  // first mount, which reports it). Not when a mount already started a load
+  // (a host module that mounts a demo config as soon as it runs, a tag's
+  // inline demo config): that page may not need the visitor's build at all.
+  queueMicrotask(() => {
+    if (!LOADS.visitor.ready && !LOADS.demo.ready) boot("visitor").catch(() => {});
+  });
   const start = () => {
     autoMountAll(document);
     // Declarative widgets added later (e.g. by a single-page app) mount too.

@@ -27,6 +27,20 @@ pub enum Mode {
     Demo,
 }
 
+impl Mode {
+    /// Whether this build carries demo mode's tools (the `demo` Cargo
+    /// feature). The visitor's WebAssembly build leaves them out; `embed.js`
+    /// loads the demo build for a demo config.
+    pub const DEMO_IN_BUILD: bool = cfg!(feature = "demo");
+
+    /// The mode this build shows: a demo config shows user mode in a build
+    /// without demo tools. A constant `false` there, so the compiler drops
+    /// every demo-only branch.
+    pub fn is_demo(self) -> bool {
+        Mode::DEMO_IN_BUILD && self == Mode::Demo
+    }
+}
+
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {

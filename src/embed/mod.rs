@@ -14,7 +14,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
-use crate::widget::app::{Root, RootProps};
+use crate::config::widget_config::Mode;
+use crate::widget::app::{CarrySlot, Root, RootProps};
+use crate::widget::carry_over::CarryOver;
 
 pub use events::{dispatch_activation, dispatch_estimate};
 pub use shadow::WIDGET_CSS;
@@ -29,25 +31,33 @@ struct Mounted {
     app: AppHandle<Root>,
     host: Element,
     shadow: shadow::WidgetShadow,
+    slot: CarrySlot,
 }
 
 /// Mounts a widget on `element` with `config` (a JavaScript object, or
-/// `null`/`undefined` for the built-in samples).
+/// `null`/`undefined` for the built-in samples). `carried` is what the
+/// widget it replaces handed over (`carryOver()`), if any.
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(element: Element, config: JsValue) -> WidgetHandle {
-    mount_props(element, config_value::parse(&config))
+pub fn mount_widget(element: Element, config: JsValue, carried: Option<String>) -> WidgetHandle {
+    // Only the demo build takes over (from a visitor's widget).
+    let carried = carried
+        .filter(|_| Mode::DEMO_IN_BUILD)
+        .and_then(|text| CarryOver::decode(&text))
+        .map(Rc::new);
+    mount_props(element, config_value::parse(&config), carried)
 }
 
 /// Mounts a widget that only shows `message` as a config error (used by the
 /// auto-mount when a `data-config` or `data-config-url` cannot be read).
 #[wasm_bindgen(js_name = mountError)]
 pub fn mount_error(element: Element, message: String) -> WidgetHandle {
-    mount_props(element, Err(message))
+    mount_props(element, Err(message), None)
 }
 
 fn mount_props(
     element: Element,
     config: Result<Rc<crate::config::widget_config::WidgetConfig>, String>,
+    carried: Option<Rc<CarryOver>>,
 ) -> WidgetHandle {
     panic_guard::install();
     let Some(shadow) = shadow::WidgetShadow::attach(&element) else {
@@ -56,10 +66,13 @@ fn mount_props(
         ));
         return WidgetHandle { mounted: None };
     };
+    let slot = CarrySlot::default();
     let props = RootProps {
         config,
         host: element.clone(),
         scenario: shadow::scenario_from_location(),
+        carried,
+        slot: slot.clone(),
     };
     let app =
         yew::Renderer::<Root>::with_root_and_props(shadow.container().clone(), props).render();
@@ -68,6 +81,7 @@ fn mount_props(
             app,
             host: element,
             shadow,
+            slot,
         }),
     }
 }
@@ -82,9 +96,24 @@ impl WidgetHandle {
                 config: config_value::parse(&config),
                 host: m.host.clone(),
                 scenario: None,
+                carried: None,
+                slot: m.slot.clone(),
             };
             m.app.update(props);
         }
+    }
+
+    /// What a widget mounted in this one's place takes over: what the
+    /// visitor typed, the horizon, compounding, the open row and the
+    /// estimates already announced (`embed.js` hands it over when
+    /// `update()` switches to the demo build). `None` after `destroy()`.
+    #[wasm_bindgen(js_name = carryOver)]
+    pub fn carry_over(&self) -> Option<String> {
+        // Only a visitor's widget is ever replaced (by the demo build).
+        if Mode::DEMO_IN_BUILD {
+            return None;
+        }
+        Some(self.mounted.as_ref()?.slot.read()?.encode())
     }
 
     /// Shows `message` as the config error (used by `embed.js` when a config
@@ -96,6 +125,8 @@ impl WidgetHandle {
                 config: Err(message),
                 host: m.host.clone(),
                 scenario: None,
+                carried: None,
+                slot: m.slot.clone(),
             };
             m.app.update(props);
         }

@@ -3,11 +3,13 @@
 //! scenario) and lays out the components. All data changes go through
 //! [`State::apply`](super::state::State::apply).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::carry_over::CarryOver;
 use super::components::activation_bar::ActivationBar;
 use super::components::asset_row::RowSettings;
 use super::components::asset_table::AssetTable;
@@ -34,6 +36,35 @@ pub struct RootProps {
     pub host: Element,
     /// A shared scenario from the page URL (at mount; `None` on `update()`).
     pub scenario: Option<SharedScenario>,
+    /// What the widget this one replaces carried over (at mount).
+    pub carried: Option<Rc<CarryOver>>,
+    /// Where the widget leaves what a replacing widget would take over.
+    pub slot: CarrySlot,
+}
+
+/// Where the widget leaves, at every render, how to read what a widget
+/// replacing it would take over (the handle's `carryOver()`).
+#[derive(Clone, Default)]
+pub struct CarrySlot(Rc<RefCell<Option<Box<CarryReader>>>>);
+
+/// Reads what a widget carries over.
+type CarryReader = dyn Fn() -> CarryOver;
+
+impl CarrySlot {
+    /// What the widget carries over now; `None` before it first rendered.
+    pub fn read(&self) -> Option<CarryOver> {
+        self.0.borrow().as_ref().map(|carry| carry())
+    }
+
+    fn fill(&self, carry: impl Fn() -> CarryOver + 'static) {
+        *self.0.borrow_mut() = Some(Box::new(carry));
+    }
+}
+
+impl PartialEq for CarrySlot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The component Yew renders into the shadow root. A bad config from
@@ -67,6 +98,8 @@ pub fn root(props: &RootProps) -> Html {
                     {config}
                     host={props.host.clone()}
                     hidden={props.config.is_err()}
+                    carried={props.carried.clone()}
+                    slot={props.slot.clone()}
                 />
             }
         </>
@@ -86,6 +119,12 @@ pub struct WidgetProps {
     /// instead).
     #[prop_or_default]
     pub hidden: bool,
+    /// What the widget this one replaces carried over (read at mount).
+    #[prop_or_default]
+    pub carried: Option<Rc<CarryOver>>,
+    /// Where this widget leaves what it would carry over.
+    #[prop_or_default]
+    pub slot: CarrySlot,
 }
 
 /// The estimator widget.
@@ -99,14 +138,21 @@ pub fn widget(props: &WidgetProps) -> Html {
     let state = use_reducer({
         let config = props.config.clone();
         let store = store.clone();
-        move || State::new(&config, store.load())
+        let carried = props.carried.clone().filter(|_| Mode::DEMO_IN_BUILD);
+        move || {
+            let mut state = State::new(&config, store.load());
+            if let Some(carry) = carried {
+                state.take_over(&carry);
+            }
+            state
+        }
     });
 
     // A shared scenario in the URL is applied once, in demo mode.
     {
         let dispatcher = state.dispatcher();
         let scenario = props.scenario.clone();
-        let demo = props.config.mode == Mode::Demo;
+        let demo = props.config.mode.is_demo();
         use_effect_with((), move |_| {
             if let (true, Some(text)) = (demo, scenario) {
                 match Scenario::decode_parts(&text) {
@@ -167,7 +213,19 @@ pub fn widget(props: &WidgetProps) -> Html {
 
     // Here, not in the rows: a row remounted (after a bad config, say) does
     // not announce an unchanged estimate again.
-    let sent = use_mut_ref(SentEstimates::default);
+    let sent = use_mut_ref(|| {
+        let carried = props.carried.as_ref().filter(|_| Mode::DEMO_IN_BUILD);
+        carried.map_or_else(SentEstimates::default, |c| {
+            SentEstimates::from_announced(&c.announced)
+        })
+    });
+    {
+        let state = state.clone();
+        let sent = sent.clone();
+        props
+            .slot
+            .fill(move || state.carry_over(sent.borrow().announced()));
+    }
     let on_estimate = use_callback(props.host.clone(), move |e: EstimateEvent, host| {
         if sent.borrow_mut().is_news(&e) {
             dispatch_estimate(host, &e.symbol, &e.balance, &e.daily_reward);
@@ -182,7 +240,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         // The state lives on in the hooks above; nothing is shown.
         return Html::default();
     }
-    let demo = state.mode == Mode::Demo;
+    let demo = state.mode.is_demo();
     let on_copy = {
         let root = root.clone();
         let style = state.style;

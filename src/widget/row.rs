@@ -12,7 +12,7 @@ use super::rate_edits::RateEdits;
 use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
 use crate::config::typed_time::parse_typed_time;
-use crate::config::widget_config::ConfiguredAsset;
+use crate::config::widget_config::{ConfiguredAsset, Mode};
 use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
 
 /// Text typed into a field and what is wrong with it, if anything.
@@ -137,7 +137,7 @@ impl Row {
         for change in &mut self.changes {
             change.balance.retype(from, to);
         }
-        if let Some(edits) = &mut self.edits {
+        if let Some(edits) = self.edits_mut() {
             edits.retype(from, to);
         }
     }
@@ -154,7 +154,7 @@ impl Row {
         };
         // Only what was changed: the page a link is opened on may have moved
         // on since, and keeps its own values for the rest.
-        if self.edits.is_some() {
+        if self.edits().is_some() {
             let original = &self.original;
             if asset.rate() != original.rate() {
                 match asset.rate() {
@@ -205,7 +205,7 @@ impl Row {
     pub fn shows_last_good_estimate(&self) -> bool {
         self.balance.error.is_some()
             || self.estimate_error.is_some()
-            || self.edits.as_ref().is_some_and(RateEdits::has_errors)
+            || self.edits().is_some_and(RateEdits::has_errors)
             || self
                 .changes
                 .iter()
@@ -217,6 +217,23 @@ impl Row {
     pub fn compound_error(&self, on: bool) -> Option<String> {
         let why = self.estimate.as_ref()?.total_compound.as_ref().err()?;
         on.then(|| format!("Cannot estimate with compounding: {why}."))
+    }
+
+    /// Demo mode's rate edits (always `None` in a build without demo tools,
+    /// which lets the compiler drop what reads them).
+    pub fn edits(&self) -> Option<&RateEdits> {
+        self.edits.as_ref().filter(|_| Mode::DEMO_IN_BUILD)
+    }
+
+    /// Demo mode: the estimate under the original config (always `None` in a
+    /// build without demo tools).
+    pub fn before(&self) -> Option<&Estimate> {
+        self.before.as_deref().filter(|_| Mode::DEMO_IN_BUILD)
+    }
+
+    /// Demo mode's rate edits, to change them.
+    pub fn edits_mut(&mut self) -> Option<&mut RateEdits> {
+        self.edits.as_mut().filter(|_| Mode::DEMO_IN_BUILD)
     }
 
     /// Symbol of the row.
@@ -251,7 +268,7 @@ impl Row {
                 self.estimate_error = Some(format!("Cannot estimate: {}.", e.message));
             }
         }
-        if self.edits.is_some() {
+        if self.edits().is_some() {
             self.before = estimate(&self.original, &timeline, horizon.days, horizon.with_plot)
                 .ok()
                 .map(Rc::new);

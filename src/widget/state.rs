@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
+use super::carry_over::{Announced, CarryOver, RowInputs};
 use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
@@ -127,7 +128,7 @@ pub enum Action {
 impl State {
     /// The initial state for `config`, with the stored activation.
     pub fn new(config: &WidgetConfig, activation: Activation) -> State {
-        let demo = config.mode == Mode::Demo;
+        let demo = config.mode.is_demo();
         let style = NumberStyle::for_locale(&config.locale);
         let mut state = State {
             mode: config.mode,
@@ -254,17 +255,21 @@ impl State {
                     self.apply(Action::OpenTerms);
                 }
             }
-            Action::EditRate { row, target, text } => self.update_row(row, |r| {
-                if let Some(field) = r.edits.as_mut().and_then(|e| e.field_mut(target)) {
-                    field.text = text;
-                }
-            }),
+            Action::EditRate { row, target, text } if Mode::DEMO_IN_BUILD => {
+                self.update_row(row, |r| {
+                    if let Some(field) = r.edits_mut().and_then(|e| e.field_mut(target)) {
+                        field.text = text;
+                    }
+                })
+            }
             Action::ApplyScenario {
                 scenario,
                 unreadable,
-            } => self.apply_scenario(scenario, unreadable),
+            } if Mode::DEMO_IN_BUILD => self.apply_scenario(scenario, unreadable),
             Action::ScenarioError(why) => self.scenario_error = Some(why),
             Action::Reconfigure(config) => self.reconfigure(&config),
+            // Demo actions in a build without demo tools (never sent there).
+            Action::EditRate { .. } | Action::ApplyScenario { .. } => {}
         }
     }
 
@@ -282,7 +287,7 @@ impl State {
         if let Some(rc) = self.rows.get_mut(index) {
             let row = Rc::make_mut(rc);
             change(row);
-            if let Some(edits) = row.edits.as_mut() {
+            if let Some(edits) = row.edits.as_mut().filter(|_| Mode::DEMO_IN_BUILD) {
                 if let Some(asset) = edits.build(&row.original, &row.item.asset, horizon.separators)
                 {
                     row.item.asset = asset;
@@ -368,7 +373,7 @@ impl State {
             })
             .collect();
         row.next_change_id = row.changes.len() as u32;
-        let edits = row.edits.as_mut()?;
+        let edits = row.edits_mut()?;
         let mut skipped = None;
         if let Some(apr) = part.apr_percent {
             match edits.tiers.as_mut_slice() {
@@ -415,8 +420,85 @@ impl State {
         }
     }
 
+    /// What a widget replacing this one takes over (see
+    /// [`carry_over`](super::carry_over)); `announced` is what the host was
+    /// told.
+    pub fn carry_over(&self, announced: Vec<Announced>) -> CarryOver {
+        CarryOver {
+            locale: self.locale.clone(),
+            horizon_days: self.horizon_days,
+            configured_horizon: self.configured_horizon,
+            custom_horizon: self.custom_horizon.as_ref().map(|f| f.text.clone()),
+            compound: self.compound,
+            open_symbol: self
+                .open_row
+                .and_then(|i| self.rows.get(i))
+                .map(|r| r.symbol().to_string()),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| RowInputs {
+                    symbol: r.symbol().to_string(),
+                    balance: r.balance.text.clone(),
+                    changes: r
+                        .changes
+                        .iter()
+                        .map(|c| (c.at.text.clone(), c.balance.text.clone()))
+                        .collect(),
+                })
+                .collect(),
+            announced,
+        }
+    }
+
+    /// Takes over what the widget this one replaces carried: the inputs of
+    /// the rows both list, as the same numbers in this locale, the horizon
+    /// (unless the host configured another), compounding and the open row.
+    pub fn take_over(&mut self, carry: &CarryOver) {
+        let from = NumberStyle::for_locale(&carry.locale).separators();
+        let to = self.style.separators();
+        for inputs in &carry.rows {
+            let Some(rc) = self.rows.iter_mut().find(|r| r.symbol() == inputs.symbol) else {
+                continue;
+            };
+            let row = Rc::make_mut(rc);
+            row.balance = Field::new(inputs.balance.clone());
+            row.changes = inputs
+                .changes
+                .iter()
+                .zip(0..)
+                .map(|((at, balance), id)| ChangeDraft {
+                    id,
+                    at: Field::new(at.clone()),
+                    balance: Field::new(balance.clone()),
+                })
+                .collect();
+            row.next_change_id = row.changes.len() as u32;
+            row.retype(from, to);
+        }
+        if carry.configured_horizon == self.configured_horizon
+            && (1..=MAX_DAYS).contains(&carry.horizon_days)
+        {
+            match &carry.custom_horizon {
+                Some(text) => {
+                    let mut field = Field::new(text.clone());
+                    field.retype(from, to);
+                    self.horizon_days = carry.horizon_days;
+                    self.apply(Action::SetCustomHorizon(field.text));
+                }
+                None => self.apply(Action::SelectHorizon(carry.horizon_days)),
+            }
+        }
+        self.compound = carry.compound;
+        self.open_row = carry
+            .open_symbol
+            .as_ref()
+            .and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
+        self.refresh_all();
+    }
+
     fn reconfigure(&mut self, config: &WidgetConfig) {
-        let demo = config.mode == Mode::Demo;
+        let demo = config.mode.is_demo();
         let style = NumberStyle::for_locale(&config.locale);
         let seps = style.separators();
         let old_seps = self.style.separators();
@@ -438,7 +520,7 @@ impl State {
                     // price or name leaves them meaningful), with the terms
                     // they put in force (a field that does not read keeps them).
                     if same_terms(&kept.original, &item.asset)
-                        && row.edits.is_some()
+                        && row.edits().is_some()
                         && kept.edits.is_some()
                     {
                         row.edits = kept.edits;

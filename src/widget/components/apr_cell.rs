@@ -34,11 +34,10 @@ pub fn apr_cell(
         Rate::Tiered(tiers) => Some(tiers.clone()),
         Rate::Flat(_) => None,
     };
-    let rate_error = row.edits.as_ref().and_then(|e| e.error.clone());
+    let rate_error = row.edits().and_then(|e| e.error.clone());
     let rate_error_id = format!("ss-rate-error-{sym}");
     let conflict = |target| {
-        row.edits
-            .as_ref()
+        row.edits()
             .filter(|e| e.conflicts.contains(&target))
             .map(|_| AttrValue::from(rate_error_id.clone()))
     };
@@ -99,8 +98,8 @@ pub fn apr_cell(
                 </ul>
             }
             if demo {
-                { for row.edits.iter().flat_map(|e| e.tiers.iter().enumerate()).map(|(i, tier)| {
-                    let last = row.edits.as_ref().map_or(0, |e| e.tiers.len().saturating_sub(1));
+                { for row.edits().into_iter().flat_map(|e| e.tiers.iter().enumerate()).map(|(i, tier)| {
+                    let last = row.edits().map_or(0, |e| e.tiers.len().saturating_sub(1));
                     let apr_testid = if i == 0 { format!("apr-input-{sym}") } else { format!("tier-apr-input-{sym}-{i}") };
                     html! {
                         <div class="ss-tier-edit">

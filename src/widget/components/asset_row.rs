@@ -14,6 +14,7 @@ use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::currency::Currency;
+use crate::config::widget_config::Mode;
 use crate::widget::explain::explanation;
 use crate::widget::format::{count, fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
@@ -40,6 +41,13 @@ pub struct RowSettings {
     pub dispatch: UseReducerDispatcher<State>,
     /// Tells the host about a new estimate (stable across renders).
     pub on_estimate: Callback<EstimateEvent>,
+}
+
+impl RowSettings {
+    /// Demo mode, in a build that has its tools (constant `false` otherwise).
+    pub fn is_demo(&self) -> bool {
+        Mode::DEMO_IN_BUILD && self.demo
+    }
 }
 
 /// Props of [`AssetRow`].
@@ -101,8 +109,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         None => Badge::Empty,
     };
     let before_badge = row
-        .before
-        .as_ref()
+        .before()
         .map(|e| Badge::of(e.day.status, e.day.below_payout_precision));
     let explanation = explanation(row, props.settings.style);
 
@@ -112,11 +119,11 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
         .map(|t| with_decimals(t, pd));
     // Demo mode: `Some(None)` when the original config's compounded total
     // cannot be computed (shown as "—").
-    let cumulative_before = row.before.as_ref().map(|e| {
+    let cumulative_before = row.before().map(|e| {
         e.total(props.settings.compound)
             .map(|t| with_decimals(t, pd))
     });
-    let before = row.before.as_ref().map(|e| with_decimals(e.day.reward, pd));
+    let before = row.before().map(|e| with_decimals(e.day.reward, pd));
 
     html! {
         <tbody role="rowgroup" class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
@@ -139,17 +146,17 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     }
                 </th>
                 <td role="cell" class="c-min" data-label="Minimum">
-                    if props.settings.demo && row.original.min_amount() != asset.min_amount() {
+                    if props.settings.is_demo() && row.original.min_amount() != asset.min_amount() {
                         { before_html(format!("min-before-{sym}"), row.original.min_amount(), num) }
                     }
                     <span class="ss-num" data-testid={format!("min-{sym}")}>{ grouped_html(asset.min_amount(), num) }</span>
-                    if props.settings.demo {
+                    if props.settings.is_demo() {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Min} field={edit_field(row, EditTarget::Min)}
                             label="Minimum" testid={format!("min-input-{sym}")} dispatch={props.settings.dispatch.clone()} />
                     }
                 </td>
                 <td role="cell" class="c-max" data-label="Maximum">
-                    if props.settings.demo && row.original.max_cap() != asset.max_cap() {
+                    if props.settings.is_demo() && row.original.max_cap() != asset.max_cap() {
                         { before_shown_html(format!("max-before-{sym}"), cap_html(row.original.max_cap(), num)) }
                     }
                     <span class="ss-num" data-testid={format!("max-{sym}")}>
@@ -158,13 +165,13 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                     if row.shows_sample_cap() {
                         <span class="ss-tag" title="Sample value, not a published cap">{ "sample" }</span>
                     }
-                    if props.settings.demo {
+                    if props.settings.is_demo() {
                         <RateInput symbol={sym.clone()} index={index} target={EditTarget::Max} field={edit_field(row, EditTarget::Max)}
                             label="Cap (empty = none)" testid={format!("max-input-{sym}")} dispatch={props.settings.dispatch.clone()} />
                     }
                 </td>
                 <td role="cell" class="c-apr" data-label="Est. APR">
-                    { apr_cell(num, row, &sym, props.settings.demo, &props.settings.dispatch, index) }
+                    { apr_cell(num, row, &sym, props.settings.is_demo(), &props.settings.dispatch, index) }
                 </td>
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
@@ -231,8 +238,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
 }
 
 fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
-    row.edits
-        .as_ref()
+    row.edits()
         .and_then(|e| e.field(target))
         .cloned()
         .unwrap_or_default()

@@ -69,7 +69,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                             <strong class="ss-num" data-testid={format!("average-{sym}")}>{ grouped_html(display_cut(e.day.average_balance, DISPLAY_DECIMALS).0, num) }</strong>
                             // "; reward", not "→": in demo mode the arrow means before → after.
                             { format!(" {sym}; reward ") }
-                            if let Some(b) = &row.before {
+                            if let Some(b) = row.before() {
                                 { before_html(format!("intraday-reward-before-{sym}"), with_decimals(b.day.reward, asset.payout_decimals()), num) }
                             }
                             <strong class="ss-num" data-testid={format!("intraday-reward-{sym}")}>{ grouped_html(with_decimals(e.day.reward, asset.payout_decimals()), num) }</strong>
@@ -80,7 +80,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
             </section>
             if let Some(plot) = row.estimate.as_ref().and_then(|e| e.plot.clone()) {
                 <RewardPlot series={plot} symbol={sym.clone()} compound={props.compound} style={num}
-                    before={row.before.as_ref().and_then(|b| b.plot.clone())} />
+                    before={row.before().and_then(|b| b.plot.clone())} />
             }
         </div>
     }

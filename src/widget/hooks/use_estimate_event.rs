@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::request::fixed;
+use crate::widget::carry_over::Announced;
 use crate::widget::row::Row;
 
 /// A row's new estimate, for the `softstaking:estimate` event.
@@ -44,6 +45,32 @@ pub fn use_estimate_event(row: &Rc<Row>, on_estimate: &Callback<EstimateEvent>) 
 pub struct SentEstimates(Vec<EstimateEvent>);
 
 impl SentEstimates {
+    /// What a widget this one replaces had already sent.
+    pub fn from_announced(announced: &[Announced]) -> SentEstimates {
+        SentEstimates(
+            announced
+                .iter()
+                .map(|a| EstimateEvent {
+                    symbol: a.symbol.clone(),
+                    balance: a.balance.clone(),
+                    daily_reward: a.daily_reward.clone(),
+                })
+                .collect(),
+        )
+    }
+
+    /// What was sent, for a widget that replaces this one.
+    pub fn announced(&self) -> Vec<Announced> {
+        self.0
+            .iter()
+            .map(|e| Announced {
+                symbol: e.symbol.clone(),
+                balance: e.balance.clone(),
+                daily_reward: e.daily_reward.clone(),
+            })
+            .collect()
+    }
+
     /// Records `event`; true when it differs from the last one of its symbol.
     pub fn is_news(&mut self, event: &EstimateEvent) -> bool {
         match self.0.iter_mut().find(|e| e.symbol == event.symbol) {

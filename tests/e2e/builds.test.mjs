@@ -1,0 +1,182 @@
+// The two builds (README "Embedding", "Performance"): a visitor's page loads
+// only the visitor's build; a `"mode": "demo"` config, given to mount(), to a
+// declarative tag or to update(), loads the demo build, which has demo mode's
+// tools (and, after update(), takes over what the visitor set up). Expected numbers come from PRODUCT.md §1 (1000 × 0.05 ÷ 365 →
+// 0.13698630).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+
+import { openPage, useBrowser } from "./support/fixture.mjs";
+import { DIST } from "./support/server.mjs";
+import { freshKey, openMounted, textIs, typeBalance } from "./support/embed_kit.mjs";
+
+const ctx = useBrowser();
+
+const FIVE = { symbol: "BNB", apr: "0.05", min_amount: "0.5", max_cap: "1000" };
+const DEMO_FILES = ["/soft-staking/soft-staking-demo.js", "/soft-staking/soft-staking-demo_bg.wasm"];
+const VISITOR_FILES = ["/soft-staking/soft-staking.js", "/soft-staking/soft-staking_bg.wasm"];
+
+/** Records the paths of the widget build files `page` asks for. */
+const buildRequests = (page) => {
+  const seen = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\/soft-staking\/soft-staking(-demo)?(_bg\.wasm|\.js)$/.test(path)) seen.push(path);
+  });
+  return seen;
+};
+
+const earn = (page) => page.locator("#earn");
+
+test("dist/ holds both builds under stable names", () => {
+  const files = readdirSync(DIST);
+  for (const name of ["soft-staking.js", "soft-staking_bg.wasm", "soft-staking-demo.js", "soft-staking-demo_bg.wasm"]) {
+    assert.ok(files.includes(name), name);
+  }
+});
+
+test("a user-mode page never downloads the demo build", async () => {
+  let seen;
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: freshKey("visitor") }, {
+    ready: false,
+    setup: (p) => {
+      seen = buildRequests(p);
+    },
+  });
+  await typeBalance(earn(page), "BNB", "1000");
+  await textIs(earn(page).getByTestId("daily-reward-BNB"), "0.13698630");
+  assert.equal(await earn(page).getByTestId("apr-input-BNB").count(), 0);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.deepEqual([...new Set(seen)].sort(), VISITOR_FILES.slice().sort());
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("mount() with a demo config loads the demo build, with demo mode's tools, and only that", async () => {
+  let seen;
+  const page = await openMounted(ctx, { mode: "demo", assets: [FIVE], storage_key: freshKey("demo") }, {
+    ready: false,
+    setup: (p) => {
+      seen = buildRequests(p);
+    },
+  });
+  const w = earn(page);
+  await w.getByTestId("apr-input-BNB").fill("10");
+  await typeBalance(w, "BNB", "1000");
+  // Before: 1000 × 0.05 ÷ 365; after: 1000 × 0.10 ÷ 365 = 0.27397260…
+  await textIs(w.getByTestId("daily-reward-before-BNB"), /0\.13698630/);
+  await textIs(w.getByTestId("daily-reward-BNB"), /^0\.27397260/);
+  assert.equal(await w.getByTestId("cohort-input").count(), 1);
+  // The host mounted as soon as its module ran: only the demo build came.
+  assert.deepEqual([...new Set(seen)].sort(), DEMO_FILES.slice().sort());
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a declarative tag with a demo config gets the demo build", async () => {
+  const page = await openPage(ctx, "/pages/blank.html", { ready: false });
+  await page.evaluate(() => {
+    const tag = document.createElement("div");
+    tag.id = "earn";
+    tag.setAttribute("data-soft-staking", "");
+    tag.setAttribute("data-config", JSON.stringify({ mode: "demo", storage_key: "ss-builds-tag" }));
+    document.body.append(tag);
+    const script = document.createElement("script");
+    script.type = "module";
+    script.src = "/soft-staking/embed.js";
+    document.head.append(script);
+  });
+  // The built-in samples, with demo mode's inputs.
+  await earn(page).getByTestId("apr-input-BNB").waitFor();
+  assert.equal(await earn(page).getByTestId("share-link").count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("update() to demo mode swaps in the demo build; back to user mode, the demo build stays", async () => {
+  const key = freshKey("swap");
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
+  const w = earn(page);
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+
+  await w.getByTestId("horizon-select").selectOption("90");
+  await w.getByTestId("compound-toggle").click();
+  const announced = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:estimate").length);
+  const sent = await announced();
+
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  await w.getByTestId("apr-input-BNB").waitFor();
+  assert.equal(await page.evaluate(() => window.ssWidget.mounted), true);
+  // The demo build took over what the visitor set up, and told the host
+  // nothing it already knew.
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "1000");
+  assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
+  assert.equal(await w.getByTestId("compound-toggle").getAttribute("aria-checked"), "true");
+  await textIs(w.getByTestId("daily-reward-BNB"), /^0\.13698630/);
+  assert.equal(await announced(), sent);
+  // One widget in the box, still the host's handle, and live.
+  assert.equal(await page.evaluate(() => document.getElementById("earn").shadowRoot.querySelectorAll("[data-testid=asset-row-BNB]").length), 1);
+  await typeBalance(w, "BNB", "2000");
+  // Capped at 1000: the same 0.13698630.
+  await textIs(w.getByTestId("daily-reward-BNB"), /^0\.13698630/);
+
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "user", assets: [a], storage_key: k }), [FIVE, key]);
+  await textIs(w.getByTestId("apr-input-BNB"), null);
+  // What was typed stays across this update (same build).
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "2000");
+
+  await page.evaluate(() => window.ssWidget.destroy());
+  assert.equal(await page.evaluate(() => document.getElementById("earn").shadowRoot?.childElementCount ?? 0), 0);
+  assert.equal(await page.evaluate(() => window.ssWidget.mounted), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a user-mode update() while the demo build loads wins; a failed demo build says so and a later update() retries", async () => {
+  const key = freshKey("race");
+  let hold = true;
+  let release;
+  const held = new Promise((r) => {
+    release = r;
+  });
+  let fail = false;
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key }, {
+    setup: (p) =>
+      p.route(/\/soft-staking-demo\.js(\?.*)?$/, async (route) => {
+        if (fail) return route.abort("internetdisconnected");
+        if (hold) await held;
+        return route.continue();
+      }),
+  });
+  const w = earn(page);
+  await typeBalance(w, "BNB", "1000");
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  // Back to user mode, at 10%, before the demo build arrives.
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "user", assets: [{ ...a, apr: "0.1" }], storage_key: k }), [FIVE, key]);
+  await textIs(w.getByTestId("apr-BNB"), "10%");
+  hold = false;
+  release();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await w.getByTestId("apr-input-BNB").count(), 0, "the late demo build did not take over");
+  // 1000 × 0.10 ÷ 365 = 0.27397260…
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.27397260");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // A fresh page whose demo build cannot load.
+  fail = true;
+  const offline = await openMounted(ctx, { assets: [FIVE], storage_key: freshKey("offline") }, {
+    setup: (p) =>
+      p.route(/\/soft-staking-demo\.js(\?.*)?$/, (route) => (fail ? route.abort("internetdisconnected") : route.continue())),
+  });
+  const o = earn(offline);
+  await typeBalance(o, "BNB", "1000");
+  await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
+  await textIs(o.getByTestId("config-error"), /demo mode could not be loaded/i);
+  fail = false;
+  await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
+  await o.getByTestId("apr-input-BNB").waitFor();
+  await offline.close();
+});
