@@ -2,9 +2,10 @@
 // records, with performance.now() (relative to navigation start):
 //   window.bench.firstEstimate  when the first estimate is on screen
 //   window.bench.keystrokes     keydown → estimate DOM update, per key
-// Query: ?assets=N (flat-APR assets A0…), &mode=demo, &ss-scenario=… (a balance
-// to show an estimate on first render).
+// Query: ?assets=N (flat-APR assets A0…), &mode=demo. For the first
+// estimate, a balance is typed as soon as its field exists.
 import { mount } from "/soft-staking/embed.js";
+import { watchFirstEstimate } from "./first_estimate.js";
 
 const params = new URLSearchParams(location.search);
 const n = Number(params.get("assets") ?? "10");
@@ -18,19 +19,6 @@ const assets = Array.from({ length: n }, (_, i) => ({
 }));
 const bench = (window.bench = { firstEstimate: null, keystrokes: [] });
 const host = document.getElementById("w");
-
-// First estimate: poll every frame until A0's reward shows digits.
-function watchFirstEstimate() {
-  const check = () => {
-    const out = host.shadowRoot?.querySelector('[data-testid="daily-reward-A0"]');
-    if (out && /\d/.test(out.textContent)) {
-      bench.firstEstimate = performance.now();
-    } else {
-      requestAnimationFrame(check);
-    }
-  };
-  check();
-}
 
 // Keystroke latency: keydown (capture, composed from the shadow input) →
 // the mutation of the row's estimate.
@@ -46,7 +34,8 @@ function watchKeystrokes() {
   }).observe(target, { childList: true, subtree: true, characterData: true });
 }
 
-watchFirstEstimate();
+const first = params.has("first-estimate");
+if (first) watchFirstEstimate(() => host.shadowRoot, bench);
 await mount(host, { mode: params.get("mode") ?? "user", assets, storage_key: "bench" });
 const ready = () => host.shadowRoot?.querySelector('[data-testid="daily-reward-A0"]');
 while (!ready()) await new Promise((r) => requestAnimationFrame(r));
