@@ -2,6 +2,7 @@
 //! (PRODUCT.md §2: snapshot i of n at ⌊i × 86400 ÷ n⌋ s after 00:00 UTC).
 
 use crate::engine::timeline::SECONDS_PER_DAY;
+use crate::widget::format::{grouped_int, NumberStyle};
 
 /// `HH:MM`, with `:SS` when the snapshot is not on the minute (`03:25:42`).
 pub fn clock(second: u32) -> String {
@@ -13,8 +14,9 @@ pub fn clock(second: u32) -> String {
 }
 
 /// How the day is sampled: "24 snapshots are taken, one every 1 h, and
-/// averaged"; "about one every" where the day does not divide evenly.
-pub fn snapshots_text(n: u32) -> String {
+/// averaged"; "about one every" where the day does not divide evenly; the
+/// count in the locale's digit groups (`style`).
+pub fn snapshots_text(n: u32, style: NumberStyle) -> String {
     if n <= 1 {
         return "1 snapshot is taken, at 00:00 UTC".into();
     }
@@ -25,7 +27,8 @@ pub fn snapshots_text(n: u32) -> String {
     };
     let seconds = (SECONDS_PER_DAY + n / 2) / n;
     format!(
-        "{n} snapshots are taken, {one} every {}, and averaged",
+        "{} snapshots are taken, {one} every {}, and averaged",
+        grouped_int(u64::from(n), style),
         duration_text(seconds)
     )
 }
@@ -48,31 +51,43 @@ fn duration_text(seconds: u32) -> String {
 mod tests {
     use super::*;
 
+    fn en() -> NumberStyle {
+        NumberStyle::for_locale("en-US")
+    }
+
     #[test]
     fn the_sampling_is_described_exactly() {
-        assert_eq!(snapshots_text(1), "1 snapshot is taken, at 00:00 UTC");
+        assert_eq!(snapshots_text(1, en()), "1 snapshot is taken, at 00:00 UTC");
         assert_eq!(
-            snapshots_text(24),
+            snapshots_text(24, en()),
             "24 snapshots are taken, one every 1 h, and averaged"
         );
         // 86,400 ÷ 5 = 17,280 s = 4 h 48 min.
         assert_eq!(
-            snapshots_text(5),
+            snapshots_text(5, en()),
             "5 snapshots are taken, one every 4 h 48 min, and averaged"
         );
         // 86,400 ÷ 1,000 = 86.4 s: about 1 min 26 s.
         assert_eq!(
-            snapshots_text(1000),
-            "1000 snapshots are taken, about one every 1 min 26 s, and averaged"
+            snapshots_text(1000, en()),
+            "1,000 snapshots are taken, about one every 1 min 26 s, and averaged"
         );
         // 86,400 ÷ 7 = 12,342.86 s: about 3 h 25 min 43 s.
         assert_eq!(
-            snapshots_text(7),
+            snapshots_text(7, en()),
             "7 snapshots are taken, about one every 3 h 25 min 43 s, and averaged"
         );
         assert_eq!(
-            snapshots_text(1440),
-            "1440 snapshots are taken, one every 1 min, and averaged"
+            snapshots_text(1440, en()),
+            "1,440 snapshots are taken, one every 1 min, and averaged"
+        );
+    }
+
+    #[test]
+    fn the_count_is_written_in_the_locales_digit_groups() {
+        assert_eq!(
+            snapshots_text(1440, NumberStyle::for_locale("de-DE")),
+            "1.440 snapshots are taken, one every 1 min, and averaged"
         );
     }
 

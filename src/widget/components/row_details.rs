@@ -9,7 +9,7 @@ use super::amount::{before_html, grouped_html};
 use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::Snapshot;
-use crate::widget::format::{count, display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
+use crate::widget::format::{count_in, display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
 use crate::widget::row::Row;
 use crate::widget::snapshot_text::{clock, snapshots_text};
 use crate::widget::state::State;
@@ -43,12 +43,12 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                 <h3>{ "Balances during the day" }</h3>
                 <p class="ss-hint">{ format!(
                     "The balance you typed is your balance at 00:00 UTC. Add the changes you expect during the day: {}.",
-                    snapshots_text(n)
+                    snapshots_text(n, num)
                 ) }</p>
                 <IntradayEditor row={props.row.clone()} index={props.index} dispatch={props.dispatch.clone()} />
                 if let Some(e) = &row.estimate {
                     <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
-                        <h4>{ count(e.snapshots.len() as u64, "snapshot") }</h4>
+                        <h4>{ count_in(e.snapshots.len() as u64, "snapshot", num) }</h4>
                         if row.shows_last_good_estimate() {
                             <p class="ss-field-error" data-testid={format!("stale-note-{sym}")}>
                                 { "These are from the last valid entries: fix the field marked above to update them." }
