@@ -122,27 +122,43 @@ function wrap(element, inner, kind) {
     waiting = config;
     if (loading) return;
     loading = true;
-    boot("demo").then(
-      (glue) => {
-        loading = false;
-        const config = waiting;
-        waiting = null;
-        // Destroyed meanwhile, or a later update() went back to user mode.
-        if (!live || config === null) return;
-        // What the visitor typed, the horizon and the rest carry over.
-        const carried = live.carryOver();
-        live.destroy();
-        live.free();
-        live = glue.mountWidget(element, config, carried);
-        kind = "demo";
-      },
-      (err) => {
-        loading = false;
-        waiting = null;
-        console.error("soft-staking: the demo build could not be loaded", err);
-        if (live) live.showError("Demo mode could not be loaded; update() again to retry.");
-      },
-    );
+    boot("demo")
+      .then(
+        (glue) => {
+          loading = false;
+          const config = waiting;
+          waiting = null;
+          // Destroyed meanwhile, or a later update() went back to user mode.
+          if (!live || config === null) return;
+          // What the visitor typed, the horizon and the rest carry over. The
+          // old widget is let go first: if anything below throws, no call
+          // reaches a freed one.
+          const old = live;
+          live = null;
+          let carried;
+          try {
+            carried = old.carryOver();
+          } finally {
+            old.destroy();
+            old.free();
+          }
+          live = glue.mountWidget(element, config, carried);
+          kind = "demo";
+        },
+        (err) => {
+          loading = false;
+          // Only while demo mode is still what the host asks for: a later
+          // user-mode update() keeps its working widget.
+          const wanted = waiting !== null;
+          waiting = null;
+          console.error("soft-staking: the demo build could not be loaded", err);
+          if (live && wanted) live.showError("Demo mode could not be loaded; update() again to retry.");
+        },
+      )
+      .catch((err) => {
+        console.error("soft-staking: the demo build could not be mounted", err);
+        if (!live && HANDLES.get(element) === handle) plainError(element, "The soft staking estimator could not be loaded.");
+      });
   };
   const handle = Object.freeze({
     update(config) {

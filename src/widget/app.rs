@@ -142,7 +142,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         move || {
             let mut state = State::new(&config, store.load());
             if let Some(carry) = carried {
-                state.take_over(&carry);
+                state.take_over(&carry, &config.storage_key);
             }
             state
         }
@@ -222,9 +222,10 @@ pub fn widget(props: &WidgetProps) -> Html {
     {
         let state = state.clone();
         let sent = sent.clone();
+        let key = props.config.storage_key.clone();
         props
             .slot
-            .fill(move || state.carry_over(sent.borrow().announced()));
+            .fill(move || state.carry_over(&key, sent.borrow().announced()));
     }
     let on_estimate = use_callback(props.host.clone(), move |e: EstimateEvent, host| {
         if sent.borrow_mut().is_news(&e) {

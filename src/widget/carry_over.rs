@@ -1,9 +1,16 @@
 //! What a visitor set up in a widget, carried into the widget that replaces
 //! it when the host's `update()` moves a visitor's widget to demo mode (the
 //! demo build then mounts in its place, see `www/embed.js`): the balances and
-//! intraday changes as typed, the horizon, compounding, the open row and the
+//! intraday changes as typed (and the last of them that read, which the
+//! estimates shown come from while a field does not), the horizon,
+//! compounding, the open row, the activation and the terms dialog, and the
 //! estimates already announced to the host. It crosses from one WebAssembly
 //! module to the other as one string ([`CarryOver::encode`]).
+
+use rust_decimal::Decimal;
+
+use crate::engine::{BalanceChange, TimeOfDay, Timeline};
+use crate::widget::state::Activation;
 
 /// One row's inputs, as typed.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -14,6 +21,8 @@ pub struct RowInputs {
     pub balance: String,
     /// The intraday changes: time and balance fields.
     pub changes: Vec<(String, String)>,
+    /// The last entries that read (the estimate shown comes from them).
+    pub last_good: Option<Timeline>,
 }
 
 /// One estimate announced to the host (`softstaking:estimate`).
@@ -30,6 +39,14 @@ pub struct Announced {
 /// Everything a replacing widget takes over.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct CarryOver {
+    /// The storage key the activation belongs to.
+    pub storage_key: String,
+    /// The activation shown (also where storage is unavailable).
+    pub activation: Activation,
+    /// The terms dialog is open.
+    pub dialog_open: bool,
+    /// Its checkbox is ticked.
+    pub terms_ticked: bool,
     /// The locale the fields are typed in.
     pub locale: String,
     /// The horizon in force.
@@ -49,7 +66,7 @@ pub struct CarryOver {
 }
 
 /// Marks the format: a string from another release is not read.
-const FORMAT: &str = "carry-1";
+const FORMAT: &str = "carry-2";
 
 impl CarryOver {
     /// The carry-over as one string: length-prefixed fields (`5:hello`), so
@@ -57,6 +74,17 @@ impl CarryOver {
     pub fn encode(&self) -> String {
         let mut w = Writer(String::new());
         w.text(FORMAT);
+        w.text(&self.storage_key);
+        w.flag(self.activation.terms_accepted);
+        w.flag(self.activation.on);
+        w.opt(
+            self.activation
+                .activated_day
+                .map(|d| d.to_string())
+                .as_deref(),
+        );
+        w.flag(self.dialog_open);
+        w.flag(self.terms_ticked);
         w.text(&self.locale);
         w.num(self.horizon_days);
         w.num(self.configured_horizon);
@@ -71,6 +99,19 @@ impl CarryOver {
             for (at, balance) in &row.changes {
                 w.text(at);
                 w.text(balance);
+            }
+            w.opt(
+                row.last_good
+                    .as_ref()
+                    .map(|t| t.opening.to_string())
+                    .as_deref(),
+            );
+            if let Some(timeline) = &row.last_good {
+                w.count(timeline.changes.len());
+                for change in &timeline.changes {
+                    w.text(&change.at.to_string());
+                    w.text(&change.balance.to_string());
+                }
             }
         }
         w.count(self.announced.len());
@@ -89,6 +130,17 @@ impl CarryOver {
             return None;
         }
         let mut carry = CarryOver {
+            storage_key: r.string()?,
+            activation: Activation {
+                terms_accepted: r.flag()?,
+                on: r.flag()?,
+                activated_day: match r.opt()? {
+                    Some(day) => Some(day.parse().ok()?),
+                    None => None,
+                },
+            },
+            dialog_open: r.flag()?,
+            terms_ticked: r.flag()?,
             locale: r.string()?,
             horizon_days: r.num()?,
             configured_horizon: r.num()?,
@@ -101,10 +153,23 @@ impl CarryOver {
             let mut row = RowInputs {
                 symbol: r.string()?,
                 balance: r.string()?,
-                changes: Vec::new(),
+                ..RowInputs::default()
             };
             for _ in 0..r.num()? {
                 row.changes.push((r.string()?, r.string()?));
+            }
+            if let Some(opening) = r.opt()? {
+                let mut timeline = Timeline {
+                    opening: decimal(&opening)?,
+                    changes: Vec::new(),
+                };
+                for _ in 0..r.num()? {
+                    timeline.changes.push(BalanceChange {
+                        at: TimeOfDay::parse(r.text()?)?,
+                        balance: decimal(r.text()?)?,
+                    });
+                }
+                row.last_good = Some(timeline);
             }
             carry.rows.push(row);
         }
@@ -117,6 +182,11 @@ impl CarryOver {
         }
         r.0.is_empty().then_some(carry)
     }
+}
+
+/// A decimal as [`CarryOver::encode`] wrote it (`Decimal`'s `to_string`).
+fn decimal(text: &str) -> Option<Decimal> {
+    text.parse().ok()
 }
 
 struct Writer(String);
@@ -200,6 +270,14 @@ mod tests {
 
     fn sample() -> CarryOver {
         CarryOver {
+            storage_key: "earn".into(),
+            activation: Activation {
+                terms_accepted: true,
+                on: true,
+                activated_day: Some(20_416),
+            },
+            dialog_open: false,
+            terms_ticked: true,
             locale: "de-DE".into(),
             horizon_days: 45,
             configured_horizon: 30,
@@ -211,11 +289,19 @@ mod tests {
                     symbol: "BNB".into(),
                     balance: "1.000,5".into(),
                     changes: vec![("12:00".into(), "500".into()), ("".into(), "x:y".into())],
+                    last_good: Some(Timeline {
+                        opening: "1000.5".parse().expect("decimal"),
+                        changes: vec![BalanceChange {
+                            at: TimeOfDay::new(12, 0).expect("a time"),
+                            balance: "500".parse().expect("decimal"),
+                        }],
+                    }),
                 },
                 RowInputs {
                     symbol: "SOL".into(),
                     balance: "".into(),
                     changes: vec![],
+                    last_good: None,
                 },
             ],
             announced: vec![Announced {
@@ -252,7 +338,10 @@ mod tests {
             configured_horizon: 30,
             ..CarryOver::default()
         };
-        assert_eq!(carry.encode(), "7:carry-12:en1:72:301:-1:01:-1:01:0");
+        assert_eq!(
+            carry.encode(),
+            "7:carry-20:1:01:01:-1:01:02:en1:72:301:-1:01:-1:01:0"
+        );
     }
 
     #[test]
@@ -260,8 +349,8 @@ mod tests {
         let good = sample().encode();
         for bad in [
             "",
-            "carry-1",
-            "7:carry-2",
+            "carry-2",
+            "7:carry-1",
             "x:carry-1",
             "99:carry-1",
             &good[..good.len() - 1],
@@ -275,8 +364,8 @@ mod tests {
     // Through the widget's state: what one widget carries, another takes over.
 
     use crate::config::loose::Loose;
-    use crate::config::widget_config::WidgetConfig;
-    use crate::widget::state::{Action, Activation, State};
+    use crate::config::widget_config::{Mode, WidgetConfig};
+    use crate::widget::state::{Action, State};
 
     fn config(json: &str) -> WidgetConfig {
         let mut reader = serde_json::Deserializer::from_str(json);
@@ -287,9 +376,14 @@ mod tests {
     /// FIVE (5 %, no minimum, capped at 1,000) and SOL, in `mode` and `locale`,
     /// configured for `horizon` days.
     fn two_assets(mode: &str, locale: &str, horizon: u32) -> State {
+        with_five_at("0.05", mode, locale, horizon)
+    }
+
+    /// [`two_assets`] with FIVE's APR at `apr`.
+    fn with_five_at(apr: &str, mode: &str, locale: &str, horizon: u32) -> State {
         let json = format!(
             r#"{{ "mode": "{mode}", "locale": "{locale}", "horizon_days": {horizon}, "assets": [
-                {{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "1000" }},
+                {{ "symbol": "FIVE", "apr": "{apr}", "min_amount": "0", "max_cap": "1000" }},
                 {{ "symbol": "SOL", "apr": "0.05", "min_amount": "1" }} ] }}"#
         );
         State::new(&config(&json), Activation::default())
@@ -304,8 +398,8 @@ mod tests {
 
     /// `from` carried, through its string form, into `to`.
     fn hand_over(from: &State, to: &mut State) {
-        let text = from.carry_over(Vec::new()).encode();
-        to.take_over(&CarryOver::decode(&text).expect("reads back"));
+        let text = from.carry_over("earn", Vec::new()).encode();
+        to.take_over(&CarryOver::decode(&text).expect("reads back"), "earn");
     }
 
     #[test]
@@ -350,8 +444,8 @@ mod tests {
         // 750 × 0.05 ÷ 365 = 0.1027397260… → 0.10273972.
         let estimate = row.estimate.as_ref().expect("an estimate");
         assert_eq!(estimate.day.reward.to_string(), "0.10273972");
-        // And the demo tools start from the config.
-        assert!(row.edits().is_some());
+        // And the demo tools (in a build that has them) start from the config.
+        assert_eq!(row.edits().is_some(), Mode::DEMO_IN_BUILD);
     }
 
     #[test]
@@ -361,6 +455,67 @@ mod tests {
         let mut english = two_assets("demo", "en-US", 30);
         hand_over(&german, &mut english);
         assert_eq!(english.rows[0].balance.text, "1000.5");
+    }
+
+    #[test]
+    #[cfg(feature = "demo")]
+    fn the_demo_edits_keep_the_new_locales_numbers() {
+        use crate::widget::rate_edits::EditTarget;
+        // 1.234 %: "1,234" in de-DE, "1.234" in en-US (which de-DE reads as 1234).
+        let mut german = with_five_at("0.01234", "user", "de-DE", 30);
+        type_into(&mut german, 0, "100");
+        let mut english = with_five_at("0.01234", "demo", "en-US", 30);
+        hand_over(&german, &mut english);
+        let row = &english.rows[0];
+        let apr = row.edits().and_then(|e| e.field(EditTarget::Apr(0)));
+        assert_eq!(apr.map(|f| f.text.as_str()), Some("1.234"));
+        // 100 × 0.01234 ÷ 365 = 0.0033808219… → 0.00338082, before and after.
+        let reward =
+            |e: Option<&crate::widget::estimate::Estimate>| e.map(|e| e.day.reward.to_string());
+        assert_eq!(
+            reward(row.estimate.as_deref()).as_deref(),
+            Some("0.00338082")
+        );
+        assert_eq!(reward(row.before()).as_deref(), Some("0.00338082"));
+    }
+
+    #[test]
+    fn while_a_field_does_not_read_the_estimate_of_the_last_entries_that_did_stays() {
+        let mut user = two_assets("user", "en-US", 30);
+        type_into(&mut user, 0, "1000");
+        type_into(&mut user, 0, "1000x");
+        let mut demo = two_assets("demo", "en-US", 30);
+        hand_over(&user, &mut demo);
+        let row = &demo.rows[0];
+        assert_eq!(row.balance.text, "1000x");
+        assert!(row.balance.error.is_some());
+        // 1000 × 0.05 ÷ 365 = 0.1369863013… → 0.13698630 (PRODUCT.md §1).
+        let estimate = row.estimate.as_ref().expect("the last good estimate");
+        assert_eq!(estimate.day.reward.to_string(), "0.13698630");
+    }
+
+    #[test]
+    fn the_activation_and_the_terms_dialog_carry_under_the_same_storage_key() {
+        let mut user = two_assets("user", "en-US", 30);
+        user.apply(Action::OpenTerms);
+        user.apply(Action::TickTerms(true));
+        let carry = user.carry_over("earn", Vec::new());
+        let mut same = two_assets("demo", "en-US", 30);
+        same.take_over(&carry, "earn");
+        assert!(same.dialog_open && same.terms_ticked);
+        // Another key: that key's stored activation, not this one's dialog.
+        let mut other = two_assets("demo", "en-US", 30);
+        other.take_over(&carry, "other");
+        assert!(!other.dialog_open && !other.terms_ticked);
+
+        let mut on = two_assets("user", "en-US", 30);
+        on.apply(Action::OpenTerms);
+        on.apply(Action::TickTerms(true));
+        on.apply(Action::StartEarning { today: 20_416 });
+        let mut demo = two_assets("demo", "en-US", 30);
+        demo.take_over(&on.carry_over("earn", Vec::new()), "earn");
+        assert!(demo.activation.on && demo.activation.terms_accepted);
+        assert_eq!(demo.activation.activated_day, Some(20_416));
     }
 
     #[test]
@@ -386,12 +541,13 @@ mod tests {
                 symbol: "GONE".into(),
                 balance: "5".into(),
                 changes: vec![],
+                last_good: None,
             }],
             ..CarryOver::default()
         };
         let mut demo = two_assets("demo", "en-US", 30);
         let untouched = demo.clone();
-        demo.take_over(&carry);
+        demo.take_over(&carry, "earn");
         assert_eq!(demo, untouched, "a horizon of 0 days is not taken either");
     }
 

@@ -421,10 +421,14 @@ impl State {
     }
 
     /// What a widget replacing this one takes over (see
-    /// [`carry_over`](super::carry_over)); `announced` is what the host was
-    /// told.
-    pub fn carry_over(&self, announced: Vec<Announced>) -> CarryOver {
+    /// [`carry_over`](super::carry_over)); `storage_key` is where the
+    /// activation is stored, `announced` what the host was told.
+    pub fn carry_over(&self, storage_key: &str, announced: Vec<Announced>) -> CarryOver {
         CarryOver {
+            storage_key: storage_key.to_string(),
+            activation: self.activation,
+            dialog_open: self.dialog_open,
+            terms_ticked: self.terms_ticked,
             locale: self.locale.clone(),
             horizon_days: self.horizon_days,
             configured_horizon: self.configured_horizon,
@@ -445,6 +449,7 @@ impl State {
                         .iter()
                         .map(|c| (c.at.text.clone(), c.balance.text.clone()))
                         .collect(),
+                    last_good: r.last_good.clone(),
                 })
                 .collect(),
             announced,
@@ -452,9 +457,16 @@ impl State {
     }
 
     /// Takes over what the widget this one replaces carried: the inputs of
-    /// the rows both list, as the same numbers in this locale, the horizon
-    /// (unless the host configured another), compounding and the open row.
-    pub fn take_over(&mut self, carry: &CarryOver) {
+    /// the rows both list, as the same numbers in this locale, with the last
+    /// ones that read, the horizon (unless the host configured another),
+    /// compounding, the open row and, when it stores them under the same
+    /// `storage_key`, the activation and the terms dialog.
+    pub fn take_over(&mut self, carry: &CarryOver, storage_key: &str) {
+        if carry.storage_key == storage_key {
+            self.activation = carry.activation;
+            self.dialog_open = carry.dialog_open;
+            self.terms_ticked = carry.terms_ticked;
+        }
         let from = NumberStyle::for_locale(&carry.locale).separators();
         let to = self.style.separators();
         for inputs in &carry.rows {
@@ -474,7 +486,12 @@ impl State {
                 })
                 .collect();
             row.next_change_id = row.changes.len() as u32;
-            row.retype(from, to);
+            row.last_good = inputs.last_good.clone();
+            // The typed balances only: the demo edits are this config's own.
+            row.balance.retype(from, to);
+            for change in &mut row.changes {
+                change.balance.retype(from, to);
+            }
         }
         if carry.configured_horizon == self.configured_horizon
             && (1..=MAX_DAYS).contains(&carry.horizon_days)
@@ -671,6 +688,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "demo")]
     fn a_kept_estimate_follows_the_horizon_and_the_rates_shown() {
         let mut state = State::new(&five_percent(""), Activation::default());
         // 1,000 × 0.05 ÷ 365 = 0.136986301… → 0.13698630 a day.
@@ -717,6 +735,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "demo")]
     fn demo_edits_stay_through_an_update_of_the_price_but_not_of_the_terms() {
         let mut state = State::new(&five_percent(""), Activation::default());
         typed(&mut state, "1000");
@@ -788,6 +807,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "demo")]
     fn a_shared_link_carries_only_the_fields_edited() {
         let mut state = State::new(&five_percent(""), Activation::default());
         typed(&mut state, "1500");
@@ -841,6 +861,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "demo")]
     fn a_flat_apr_from_a_link_is_not_put_on_a_tiered_asset() {
         // The spec's tiers: 12 % up to 500, 0.8 % up to 5,000, 0.3 % above.
         let tiered = config(

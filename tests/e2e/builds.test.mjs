@@ -134,7 +134,7 @@ test("update() to demo mode swaps in the demo build; back to user mode, the demo
   await page.close();
 });
 
-test("a user-mode update() while the demo build loads wins; a failed demo build says so and a later update() retries", async () => {
+test("a user-mode update() while the demo build loads wins; a failed demo build says so while still wanted, and a later update() retries", async () => {
   const key = freshKey("race");
   let hold = true;
   let release;
@@ -173,6 +173,17 @@ test("a user-mode update() while the demo build loads wins; a failed demo build 
   });
   const o = earn(offline);
   await typeBalance(o, "BNB", "1000");
+  // Demo mode asked for and taken back before the demo build failed: the
+  // working widget stays, with no error.
+  await offline.evaluate(() => {
+    window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] });
+    window.ssWidget.update({ mode: "user", assets: [{ symbol: "BNB", apr: "0.1" }] });
+  });
+  await textIs(o.getByTestId("apr-BNB"), "10%");
+  await offline.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await o.getByTestId("config-error").count(), 0);
+  await textIs(o.getByTestId("daily-reward-BNB"), "0.27397260");
+  // Asked for and still wanted: the box says so.
   await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
   await textIs(o.getByTestId("config-error"), /demo mode could not be loaded/i);
   fail = false;
