@@ -246,6 +246,33 @@ test("the holdings given last are computed: a file uploaded after typing, the bo
   await page.close();
 });
 
+test("a bad config in between: the uploaded file, which input counts and the totals come back with the next good config", async () => {
+  const cfg = config();
+  const page = await openMounted(ctx, cfg);
+  const w = page.locator("#earn");
+  const uploaded = [["SOL", "50"], ["SOL", "7"]];
+  const csv = `symbol,balance\n${uploaded.map(([s, b]) => `${s},${b}`).join("\n")}\n`;
+  await w.getByTestId("cohort-file").setInputFiles({ name: "sol.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const fileNote = /sol\.csv \([\d,]+ bytes\) will be used \(typing in the box uses the box instead\)/;
+  await textIs(w.locator(".ss-cohort-actions"), fileNote);
+  await w.getByTestId("cohort-run").click();
+  await textIs(w.getByTestId("cohort-status"), /^Done: 2 holdings in [\d,]+ ms\.$/);
+  // SOL as configured, 3.65 %, minimum 1: 50 × 0.0365 ÷ 365 = 0.005 and
+  // 7 × 0.0365 ÷ 365 = 0.0007 a day.
+  const none = Object.fromEntries(SYMBOLS.map((sym) => [sym, { holdings: 0, units: 0n, below_minimum: 0, capped: 0 }]));
+  const totals = { ...none, ...cohortTotals(BEFORE, uploaded) };
+  assert.deepEqual(await cohortRow(w, "SOL"), expectedRow("SOL", totals, totals));
+
+  await page.evaluate(() => window.ssWidget.update({ mode: "demo", assets: "none" }));
+  await textIs(w.getByTestId("config-error"), /assets/);
+  await page.evaluate((c) => window.ssWidget.update(c), cfg);
+  await textIs(w.locator(".ss-cohort-actions"), fileNote);
+  await textIs(w.getByTestId("cohort-status"), /^Done: 2 holdings in [\d,]+ ms\.$/);
+  assert.deepEqual(await cohortRow(w, "SOL"), expectedRow("SOL", totals, totals));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("1,000,000 holdings: no main-thread task over 50 ms, the progress bar fills, totals exact", async () => {
   const rand = prng(424242);
   const n = 1_000_000;

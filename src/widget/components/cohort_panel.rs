@@ -4,7 +4,7 @@
 //! themselves (slices, progress, re-runs when the rates change) are
 //! [`use_cohort_run`]'s.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -21,11 +21,24 @@ use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::hooks::use_width::use_width;
 use crate::widget::row::Row;
 
-/// The holdings text kept while the panel is away (a bad config shows its
-/// error instead of the widget): the panel stores its text here when it goes
-/// and takes it back when it returns.
+/// What the panel keeps while it is away (a bad config shows its error
+/// instead of the widget): the text in the box, the uploaded file and which
+/// of the two was given last, and the holdings last run, whose totals are
+/// computed again when the panel returns.
 #[derive(Clone, Default)]
-pub struct CohortDraft(Rc<RefCell<Option<String>>>);
+pub struct CohortDraft(Rc<DraftParts>);
+
+#[derive(Default)]
+struct DraftParts {
+    /// The box's text, stored when the panel goes.
+    text: RefCell<Option<String>>,
+    /// The uploaded file: its name and text.
+    file: RefCell<Option<(String, Rc<str>)>>,
+    /// The file was given after the box's text.
+    use_file: Cell<bool>,
+    /// The holdings of the latest run (see [`use_cohort_run`]).
+    holdings: Rc<RefCell<Option<Rc<str>>>>,
+}
 
 impl PartialEq for CohortDraft {
     fn eq(&self, other: &Self) -> bool {
@@ -49,7 +62,8 @@ pub struct CohortPanelProps {
 /// Cohort impact panel.
 #[function_component(CohortPanel)]
 pub fn cohort_panel(props: &CohortPanelProps) -> Html {
-    let run = use_cohort_run(asset_pairs(&props.rows));
+    let draft = props.draft.0.clone();
+    let run = use_cohort_run(asset_pairs(&props.rows), draft.holdings.clone());
     let textarea = use_node_ref();
     let panel = use_node_ref();
     let results_box = use_node_ref();
@@ -67,9 +81,9 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             scrolls.set(wide);
         });
     }
-    let file_text = use_state(|| None::<(String, Rc<str>)>);
+    let file_text = use_state(|| draft.file.borrow().clone());
     // What the visitor gave last wins: an upload, until they type in the box.
-    let use_file = use_state_eq(|| false);
+    let use_file = use_state_eq(|| draft.use_file.get());
     // Counts edits of the box: typing while a file is read keeps the box.
     let edits = use_mut_ref(|| 0_u64);
     // The holdings were edited (typed or uploaded) since the shown totals.
@@ -79,26 +93,31 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     // Back from away: the text typed before. Going away: keep it (the hooks'
     // clean-ups run before the textarea leaves the page).
     {
-        let (textarea, draft) = (textarea.clone(), props.draft.clone());
+        let (textarea, draft) = (textarea.clone(), draft.clone());
         use_effect_with((), move |_| {
             let area = move || textarea.cast::<HtmlTextAreaElement>();
-            if let (Some(text), Some(area)) = (draft.0.borrow_mut().take(), area()) {
+            if let (Some(text), Some(area)) = (draft.text.borrow_mut().take(), area()) {
                 area.set_value(&text);
             }
             move || {
                 if let Some(area) = area() {
-                    *draft.0.borrow_mut() = Some(area.value());
+                    *draft.text.borrow_mut() = Some(area.value());
                 }
             }
         });
     }
 
     let on_edit = {
-        let (input_edited, use_file, edits) =
-            (input_edited.clone(), use_file.clone(), edits.clone());
+        let (input_edited, use_file, edits, draft) = (
+            input_edited.clone(),
+            use_file.clone(),
+            edits.clone(),
+            draft.clone(),
+        );
         Callback::from(move |_: InputEvent| {
             *edits.borrow_mut() += 1;
             use_file.set(false);
+            draft.use_file.set(false);
             if has_totals {
                 input_edited.set(true);
             }
@@ -106,12 +125,13 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
     };
 
     let on_file = {
-        let (file_text, fail, input_edited, use_file, edits) = (
+        let (file_text, fail, input_edited, use_file, edits, draft) = (
             file_text.clone(),
             run.fail.clone(),
             input_edited.clone(),
             use_file.clone(),
             edits.clone(),
+            draft.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -121,12 +141,13 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             // Emptied, so that choosing the same file again is a change too.
             input.set_value("");
             let edits_before = *edits.borrow();
-            let (file_text, fail, input_edited, use_file, edits) = (
+            let (file_text, fail, input_edited, use_file, edits, draft) = (
                 file_text.clone(),
                 fail.clone(),
                 input_edited.clone(),
                 use_file.clone(),
                 edits.clone(),
+                draft.clone(),
             );
             spawn_local(async move {
                 match JsFuture::from(file.text())
@@ -135,8 +156,12 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                     .and_then(|v| v.as_string())
                 {
                     Some(text) => {
-                        file_text.set(Some((file.name(), Rc::from(text))));
-                        use_file.set(*edits.borrow() == edits_before);
+                        let file = Some((file.name(), Rc::from(text)));
+                        *draft.file.borrow_mut() = file.clone();
+                        file_text.set(file);
+                        let last = *edits.borrow() == edits_before;
+                        draft.use_file.set(last);
+                        use_file.set(last);
                         if has_totals {
                             input_edited.set(true);
                         }

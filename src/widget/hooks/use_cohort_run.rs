@@ -62,12 +62,16 @@ fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-/// Cohort runs over `pairs` of (before, after) assets.
+/// Cohort runs over `pairs` of (before, after) assets. `holdings` holds the
+/// CSV text of the latest run, run again when the rates change; it may
+/// outlive the component: holdings already there when it mounts are run
+/// again after the same pause (the totals come back with the panel).
 #[hook]
-pub fn use_cohort_run(pairs: Vec<(Asset, Asset)>) -> CohortRun {
+pub fn use_cohort_run(
+    pairs: Vec<(Asset, Asset)>,
+    holdings: Rc<RefCell<Option<Rc<str>>>>,
+) -> CohortRun {
     let state = use_state(|| RunState::Idle);
-    // The holdings of the latest run, run again when the rates change.
-    let holdings = use_mut_ref(|| None::<Rc<str>>);
     let shown = use_mut_ref(|| None::<Rc<CohortSummary>>);
     // Bumped to cancel a running job (new run, rates changed, unmount).
     let generation = use_mut_ref(|| 0u32);
