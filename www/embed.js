@@ -106,6 +106,46 @@ function plainConfig(value) {
 /** The live handle of each mounted element: mounting again replaces it. */
 const HANDLES = new WeakMap();
 
+/** The field focused inside `element`'s widget: how to find it again, and its caret. */
+function focusIn(element) {
+  const active = element.shadowRoot?.activeElement;
+  if (!active) return null;
+  let caret = null;
+  try {
+    if (typeof active.selectionStart === "number") caret = [active.selectionStart, active.selectionEnd];
+  } catch {
+    // An input type without a caret.
+  }
+  return { id: active.id, testid: active.getAttribute("data-testid"), caret };
+}
+
+/**
+ * Focuses the field `focus` describes in the widget that replaced the one it
+ * was in, unless the visitor focused something else meanwhile (tried again
+ * for a few frames, until the new widget has drawn it).
+ */
+function refocus(element, focus, frames = 10) {
+  if (!focus) return;
+  const root = element.shadowRoot;
+  const field =
+    (focus.id && root?.getElementById(focus.id)) ||
+    (focus.testid && root?.querySelector(`[data-testid="${CSS.escape(focus.testid)}"]`));
+  if (!field) {
+    if (frames > 0) requestAnimationFrame(() => refocus(element, focus, frames - 1));
+    return;
+  }
+  const page = document.activeElement;
+  if (page !== null && page !== document.body && page !== element) return;
+  field.focus();
+  if (focus.caret) {
+    try {
+      field.setSelectionRange(...focus.caret);
+    } catch {
+      // An input type without a caret.
+    }
+  }
+}
+
 /**
  * A handle that outlives the wasm one safely: calls after destroy() are
  * no-ops, and so are calls on a handle replaced by a later mount().
@@ -135,6 +175,7 @@ function wrap(element, inner, kind) {
           // reaches a freed one.
           const old = live;
           live = null;
+          const focus = focusIn(element);
           let carried;
           try {
             carried = old.carryOver();
@@ -144,6 +185,7 @@ function wrap(element, inner, kind) {
           }
           live = glue.mountWidget(element, config, carried);
           kind = "demo";
+          refocus(element, focus);
         },
         (err) => {
           loading = false;

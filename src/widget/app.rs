@@ -79,6 +79,12 @@ pub fn root(props: &RootProps) -> Html {
         let scenario = props.scenario.clone();
         move |_| scenario
     });
+    // What a replaced widget carried, for the widget whenever it comes to be
+    // (the first config, a demo one, may be bad).
+    let carried = use_memo((), {
+        let carried = props.carried.clone();
+        move |_| carried
+    });
     if let Ok(config) = &props.config {
         *last_good.borrow_mut() = Some(config.clone());
     }
@@ -98,7 +104,7 @@ pub fn root(props: &RootProps) -> Html {
                     {config}
                     host={props.host.clone()}
                     hidden={props.config.is_err()}
-                    carried={props.carried.clone()}
+                    carried={(*carried).clone()}
                     slot={props.slot.clone()}
                 />
             }
@@ -193,9 +199,11 @@ pub fn widget(props: &WidgetProps) -> Html {
     }
 
     // Persist the activation and tell the host, on every change after mount
-    // (one just read from a new storage key is told, not written back).
+    // (one just read from a new storage key is told, not written back; so is
+    // one that differs from what a replaced widget had told).
     {
-        let last = use_mut_ref(|| state.activation);
+        let told = props.carried.as_ref().filter(|_| Mode::DEMO_IN_BUILD);
+        let last = use_mut_ref(|| told.map_or(state.activation, |c| c.activation));
         let host = props.host.clone();
         let store = store.clone();
         use_effect_with(state.activation, move |activation| {

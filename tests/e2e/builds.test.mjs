@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 
 import { openPage, useBrowser } from "./support/fixture.mjs";
 import { DIST } from "./support/server.mjs";
-import { freshKey, openMounted, textIs, typeBalance } from "./support/embed_kit.mjs";
+import { activate, eventually, freshKey, openMounted, textIs, typeBalance } from "./support/embed_kit.mjs";
 
 const ctx = useBrowser();
 
@@ -190,4 +190,68 @@ test("a user-mode update() while the demo build loads wins; a failed demo build 
   await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
   await o.getByTestId("apr-input-BNB").waitFor();
   await offline.close();
+});
+
+test("the visitor keeps typing through the switch: focus and caret come back in the same field", async () => {
+  let release;
+  const held = new Promise((r) => {
+    release = r;
+  });
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: freshKey("focus") }, {
+    setup: (p) =>
+      p.route(/\/soft-staking-demo_bg\.wasm$/, async (route) => {
+        await held;
+        return route.continue();
+      }),
+  });
+  const w = earn(page);
+  const input = w.getByTestId("balance-input-BNB");
+  await input.click();
+  await page.keyboard.type("10");
+  await page.evaluate((a) => window.ssWidget.update({ mode: "demo", assets: [a] }), FIVE);
+  // Typed while the demo build loads: into the visitor's widget, carried over.
+  await page.keyboard.type("00");
+  release();
+  await w.getByTestId("apr-input-BNB").waitFor();
+  // Typed after the switch: into the same field, at the caret.
+  await page.keyboard.type("5");
+  assert.equal(await input.inputValue(), "10005");
+  assert.equal(await page.evaluate(() => document.getElementById("earn").shadowRoot.activeElement?.getAttribute("data-testid")), "balance-input-BNB");
+  // Over the cap of 1,000: 1000 × 0.05 ÷ 365 → 0.13698630.
+  await textIs(w.getByTestId("daily-reward-BNB"), /^0\.13698630/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a bad demo config at the switch shows its error; the next good config finds what the visitor set up", async () => {
+  const key = freshKey("bad-switch");
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
+  const w = earn(page);
+  await typeBalance(w, "BNB", "1000");
+  await w.getByTestId("horizon-select").selectOption("90");
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k, horizon_days: 0 }), [FIVE, key]);
+  await textIs(w.getByTestId("config-error"), /horizon_days/);
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  await w.getByTestId("apr-input-BNB").waitFor();
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "1000");
+  assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
+  await textIs(w.getByTestId("daily-reward-BNB"), /^0\.13698630/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a switch that also changes storage_key tells the host the activation stored under the new key", async () => {
+  const key = freshKey("key-switch");
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
+  const w = earn(page);
+  await activate(w);
+  const activations = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").map((e) => e.detail.active));
+  assert.deepEqual(await activations(), [true]);
+  // Nothing is stored under the new key: the widget is off, and says so.
+  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: `${k}-other` }), [FIVE, key]);
+  await w.getByTestId("apr-input-BNB").waitFor();
+  assert.equal(await w.getByTestId("soft-staking-toggle").getAttribute("aria-checked"), "false");
+  await eventually(activations, [true, false]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
