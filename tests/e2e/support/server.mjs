@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const ROOT = resolve(here, "../../..");
@@ -44,8 +45,13 @@ function route(pathname) {
   return { file: inside(DIST, pathname === "/" ? "index.html" : pathname.slice(1)) };
 }
 
-/** Starts the server on a free loopback port; resolves to { url, close }. */
-export async function startServer() {
+/**
+ * Starts the server on a free loopback port; resolves to { url, close }.
+ * With `gzip`, text and WebAssembly go out gzip -9 compressed to a browser
+ * that accepts it, as a host's web server would send them (the benchmark).
+ */
+export async function startServer({ gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, "http://localhost");
     const { file, csp } = route(decodeURIComponent(pathname));
@@ -54,6 +60,13 @@ export async function startServer() {
       const body = await readFile(file);
       const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
       if (csp) headers["content-security-policy"] = STRICT_CSP;
+      if (gzip && extname(file) !== ".png" && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        headers["content-encoding"] = "gzip";
+        res.writeHead(200, headers);
+        res.end(compressed.get(file));
+        return;
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {
