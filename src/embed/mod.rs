@@ -104,9 +104,10 @@ impl WidgetHandle {
     }
 
     /// What a widget mounted in this one's place takes over: what the
-    /// visitor typed, the horizon, compounding, the open row and the
-    /// estimates already announced (`embed.js` hands it over when
-    /// `update()` switches to the demo build). `None` after `destroy()`.
+    /// visitor typed, the horizon, compounding, the open row, the activation
+    /// and terms dialog, and the estimates already announced (`embed.js`
+    /// hands it over when `update()` switches to the demo build). `None`
+    /// after `destroy()`, and in the demo build, which is never replaced.
     #[wasm_bindgen(js_name = carryOver)]
     pub fn carry_over(&self) -> Option<String> {
         // Only a visitor's widget is ever replaced (by the demo build).
