@@ -10,6 +10,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::{BalanceChange, TimeOfDay, Timeline};
+use crate::widget::estimate::EstimateEvent;
 use crate::widget::state::Activation;
 
 /// One row's inputs, as typed.
@@ -23,17 +24,6 @@ pub struct RowInputs {
     pub changes: Vec<(String, String)>,
     /// The last entries that read (the estimate shown comes from them).
     pub last_good: Option<Timeline>,
-}
-
-/// One estimate announced to the host (`softstaking:estimate`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Announced {
-    /// Asset symbol.
-    pub symbol: String,
-    /// Opening balance, as sent.
-    pub balance: String,
-    /// Daily reward, as sent.
-    pub daily_reward: String,
 }
 
 /// Everything a replacing widget takes over.
@@ -62,7 +52,7 @@ pub struct CarryOver {
     /// Each row's inputs.
     pub rows: Vec<RowInputs>,
     /// The estimates already announced.
-    pub announced: Vec<Announced>,
+    pub announced: Vec<EstimateEvent>,
 }
 
 /// Marks the format: a string from another release is not read.
@@ -174,7 +164,7 @@ impl CarryOver {
             carry.rows.push(row);
         }
         for _ in 0..r.num()? {
-            carry.announced.push(Announced {
+            carry.announced.push(EstimateEvent {
                 symbol: r.string()?,
                 balance: r.string()?,
                 daily_reward: r.string()?,
@@ -304,7 +294,7 @@ mod tests {
                     last_good: None,
                 },
             ],
-            announced: vec![Announced {
+            announced: vec![EstimateEvent {
                 symbol: "BNB".into(),
                 balance: "1000.5".into(),
                 daily_reward: "0.13705479".into(),

@@ -8,6 +8,18 @@ use rust_decimal::Decimal;
 
 use crate::engine::{project, Asset, DayResult, EngineError, Snapshot, Timeline};
 
+/// A row's new estimate, for the `softstaking:estimate` event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EstimateEvent {
+    /// Asset symbol.
+    pub symbol: String,
+    /// Opening balance of the estimate (the last valid one typed), as a
+    /// decimal string.
+    pub balance: String,
+    /// Daily payout with its payout decimals.
+    pub daily_reward: String,
+}
+
 /// Most points drawn per plotted line.
 pub const MAX_PLOT_POINTS: usize = 120;
 

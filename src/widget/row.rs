@@ -133,13 +133,34 @@ impl Row {
     /// demo edits) for a locale that types numbers with `to` instead of
     /// `from`; see [`Field::retype`].
     pub fn retype(&mut self, from: Separators, to: Separators) {
+        self.retype_balances(from, to);
+        if let Some(edits) = self.edits_mut() {
+            edits.retype(from, to);
+        }
+    }
+
+    /// [`retype`](Self::retype) for the balances only (the opening one and
+    /// the intraday ones), not the demo edits.
+    pub fn retype_balances(&mut self, from: Separators, to: Separators) {
         self.balance.retype(from, to);
         for change in &mut self.changes {
             change.balance.retype(from, to);
         }
-        if let Some(edits) = self.edits_mut() {
-            edits.retype(from, to);
-        }
+    }
+
+    /// Replaces the intraday changes with `changes` (time and balance
+    /// fields, as typed), numbered afresh.
+    pub fn set_changes(&mut self, changes: impl IntoIterator<Item = (String, String)>) {
+        self.changes = changes
+            .into_iter()
+            .zip(0..)
+            .map(|((at, balance), id)| ChangeDraft {
+                id,
+                at: Field::new(at),
+                balance: Field::new(balance),
+            })
+            .collect();
+        self.next_change_id = self.changes.len() as u32;
     }
 
     /// This row's part of a shared scenario: the demo edits that differ from

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use super::carry_over::{Announced, CarryOver, RowInputs};
+use super::carry_over::{CarryOver, RowInputs};
+use super::estimate::EstimateEvent;
 use super::format::{count, NumberStyle};
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
@@ -287,6 +288,8 @@ impl State {
         if let Some(rc) = self.rows.get_mut(index) {
             let row = Rc::make_mut(rc);
             change(row);
+            // `Row::edits_mut`'s test, on the field: the borrow of the edits
+            // must leave `row.original` and `row.item` free.
             if let Some(edits) = row.edits.as_mut().filter(|_| Mode::DEMO_IN_BUILD) {
                 if let Some(asset) = edits.build(&row.original, &row.item.asset, horizon.separators)
                 {
@@ -362,17 +365,11 @@ impl State {
         if let Some(b) = &part.balance {
             row.balance = field(b);
         }
-        row.changes = part
-            .changes
-            .iter()
-            .enumerate()
-            .map(|(i, (at, bal))| ChangeDraft {
-                id: i as u32,
-                at: Field::new(at.to_string()),
-                balance: field(bal),
-            })
-            .collect();
-        row.next_change_id = row.changes.len() as u32;
+        row.set_changes(
+            part.changes
+                .iter()
+                .map(|(at, bal)| (at.to_string(), text(bal))),
+        );
         let edits = row.edits_mut()?;
         let mut skipped = None;
         if let Some(apr) = part.apr_percent {
@@ -423,7 +420,7 @@ impl State {
     /// What a widget replacing this one takes over (see
     /// [`carry_over`](super::carry_over)); `storage_key` is where the
     /// activation is stored, `announced` what the host was told.
-    pub fn carry_over(&self, storage_key: &str, announced: Vec<Announced>) -> CarryOver {
+    pub fn carry_over(&self, storage_key: &str, announced: Vec<EstimateEvent>) -> CarryOver {
         CarryOver {
             storage_key: storage_key.to_string(),
             activation: self.activation,
@@ -475,23 +472,10 @@ impl State {
             };
             let row = Rc::make_mut(rc);
             row.balance = Field::new(inputs.balance.clone());
-            row.changes = inputs
-                .changes
-                .iter()
-                .zip(0..)
-                .map(|((at, balance), id)| ChangeDraft {
-                    id,
-                    at: Field::new(at.clone()),
-                    balance: Field::new(balance.clone()),
-                })
-                .collect();
-            row.next_change_id = row.changes.len() as u32;
+            row.set_changes(inputs.changes.iter().cloned());
             row.last_good = inputs.last_good.clone();
             // The typed balances only: the demo edits are this config's own.
-            row.balance.retype(from, to);
-            for change in &mut row.changes {
-                change.balance.retype(from, to);
-            }
+            row.retype_balances(from, to);
         }
         if carry.configured_horizon == self.configured_horizon
             && (1..=MAX_DAYS).contains(&carry.horizon_days)

@@ -7,20 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::request::fixed;
-use crate::widget::carry_over::Announced;
 use crate::widget::row::Row;
 
-/// A row's new estimate, for the `softstaking:estimate` event.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EstimateEvent {
-    /// Asset symbol.
-    pub symbol: String,
-    /// Opening balance of the estimate (the last valid one typed), as a
-    /// decimal string.
-    pub balance: String,
-    /// Daily payout with its payout decimals.
-    pub daily_reward: String,
-}
+pub use crate::widget::estimate::EstimateEvent;
 
 /// Reports each new estimate of `row` to `on_estimate`.
 #[hook]
@@ -46,29 +35,13 @@ pub struct SentEstimates(Vec<EstimateEvent>);
 
 impl SentEstimates {
     /// What a widget this one replaces had already sent.
-    pub fn from_announced(announced: &[Announced]) -> SentEstimates {
-        SentEstimates(
-            announced
-                .iter()
-                .map(|a| EstimateEvent {
-                    symbol: a.symbol.clone(),
-                    balance: a.balance.clone(),
-                    daily_reward: a.daily_reward.clone(),
-                })
-                .collect(),
-        )
+    pub fn from_announced(announced: &[EstimateEvent]) -> SentEstimates {
+        SentEstimates(announced.to_vec())
     }
 
     /// What was sent, for a widget that replaces this one.
-    pub fn announced(&self) -> Vec<Announced> {
-        self.0
-            .iter()
-            .map(|e| Announced {
-                symbol: e.symbol.clone(),
-                balance: e.balance.clone(),
-                daily_reward: e.daily_reward.clone(),
-            })
-            .collect()
+    pub fn announced(&self) -> Vec<EstimateEvent> {
+        self.0.clone()
     }
 
     /// Records `event`; true when it differs from the last one of its symbol.
