@@ -160,7 +160,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         let scenario = props.scenario.clone();
         let demo = props.config.mode.is_demo();
         use_effect_with((), move |_| {
-            if let (true, Some(text)) = (demo, scenario) {
+            // The constant inside the closure: a captured `demo` alone keeps
+            // the scenario decoder in the visitor's build.
+            if let (true, Some(text)) = (Mode::DEMO_IN_BUILD && demo, scenario) {
                 match Scenario::decode_parts(&text) {
                     Ok((scenario, unreadable)) => dispatcher.dispatch(Action::ApplyScenario {
                         scenario,

@@ -112,11 +112,13 @@ pub struct Horizon {
 
 impl Row {
     /// A fresh row for `item`; demo mode adds rate edits, written with the
-    /// locale's separators `seps`.
+    /// locale's separators `seps` (never in a build without demo tools).
     pub fn new(item: ConfiguredAsset, demo: bool, seps: Separators) -> Row {
         let original = item.asset.clone();
         Row {
-            edits: demo.then(|| RateEdits::from_asset(&original, seps)),
+            // The constant first: a runtime `demo` alone keeps the rate edits'
+            // code in the visitor's build.
+            edits: (Mode::DEMO_IN_BUILD && demo).then(|| RateEdits::from_asset(&original, seps)),
             item,
             original,
             balance: Field::default(),

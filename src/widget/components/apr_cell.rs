@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::amount::{becomes_html, decimal_text_html, grouped_html};
 use super::rate_inputs::RateInput;
+use crate::config::widget_config::Mode;
 use crate::engine::{apy_if_held, Rate};
 use crate::widget::format::{apy_percent_text, percent_text, NumberStyle};
 use crate::widget::rate_edits::EditTarget;
@@ -23,6 +24,9 @@ pub fn apr_cell(
     dispatch: &UseReducerDispatcher<State>,
     index: usize,
 ) -> Html {
+    // The constant first, inside this function: a runtime `demo` alone keeps
+    // the editors' code in the visitor's build.
+    let demo = Mode::DEMO_IN_BUILD && demo;
     let asset = &row.item.asset;
     let headline = asset.rate().headline_apr();
     let apy = apy_if_held(headline).map(apy_percent_text);
