@@ -5,7 +5,8 @@
 // 0.13698630).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 
 import { openPage, useBrowser } from "./support/fixture.mjs";
 import { DIST } from "./support/server.mjs";
@@ -33,6 +34,25 @@ test("dist/ holds both builds under stable names", () => {
   const files = readdirSync(DIST);
   for (const name of ["soft-staking.js", "soft-staking_bg.wasm", "soft-staking-demo.js", "soft-staking-demo_bg.wasm"]) {
     assert.ok(files.includes(name), name);
+  }
+});
+
+test("the visitor's build carries none of demo mode's tools; the demo build has them all", () => {
+  const visitor = readFileSync(join(DIST, "soft-staking_bg.wasm")).toString("latin1");
+  const demo = readFileSync(join(DIST, "soft-staking-demo_bg.wasm")).toString("latin1");
+  // Texts only demo mode's code writes (its CSS, shared by both builds, is
+  // not a sign): the shared-link decoder's errors, the tier and APR editors'
+  // labels, the share box, the cohort panel, the tools' section.
+  for (const text of [
+    "unknown scenario format",
+    "The shared scenario could not be read",
+    "APR %",
+    "Share this scenario",
+    "Cohort holdings CSV",
+    "Product team tools",
+  ]) {
+    assert.ok(!visitor.includes(text), `the visitor's build holds ${JSON.stringify(text)}`);
+    assert.ok(demo.includes(text), `the demo build lacks ${JSON.stringify(text)}`);
   }
 });
 
