@@ -26,6 +26,7 @@ use super::state::{Action, State};
 use crate::config::scenario::{Scenario, SharedScenario};
 use crate::config::widget_config::{Mode, WidgetConfig};
 use crate::embed::{dispatch_activation, dispatch_estimate};
+use crate::widget::class_list::class_list;
 
 /// Props of the root: the config (or why it is invalid) and the host element.
 #[derive(Properties, PartialEq, Clone)]
@@ -265,11 +266,9 @@ pub fn widget(props: &WidgetProps) -> Html {
         .rows
         .iter()
         .any(|r| r.shows_sample_rate() || r.shows_sample_cap());
-    let class = classes!(
-        "ss-root",
-        format!("theme-{}", state.theme.as_str()),
-        state.style.group.class(),
-        demo.then_some("mode-demo"),
+    let class = class_list(
+        &format!("ss-root theme-{}", state.theme.as_str()),
+        &[(true, state.style.group.class()), (demo, "mode-demo")],
     );
     html! {
         <div {class} lang={state.locale.clone()} ref={root} oncopy={on_copy}>

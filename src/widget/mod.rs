@@ -1,10 +1,11 @@
 //! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate`,
-//! `format`, `snapshot_text` and `carry_over` are pure Rust, compiled and tested natively
+//! `format`, `snapshot_text`, `carry_over` and `class_list` are pure Rust, compiled and tested natively
 //! too; the components, hooks, `copy_as_shown` and the root `app` exist only
 //! in the WebAssembly build.
 
 pub mod activation_record;
 pub mod carry_over;
+pub mod class_list;
 pub mod cohort_job;
 pub mod estimate;
 pub mod explain;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::widget::class_list::class_list;
 use crate::widget::format::UtcDate;
 use crate::widget::hooks::use_utc_day::{today as utc_today, use_utc_day};
 use crate::widget::state::{Action, Activation, State};
@@ -52,7 +53,7 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
                         { "Activate" }
                     </button>
                 }
-                <button type="button" role="switch" class={classes!("ss-toggle", a.on.then_some("is-on"))}
+                <button type="button" role="switch" class={class_list("ss-toggle", &[(a.on, "is-on")])}
                     aria-checked={a.on.to_string()} aria-label="Soft staking" onclick={on_toggle}
                     data-testid="soft-staking-toggle">
                     <span class="ss-toggle-track" aria-hidden="true"><span class="ss-toggle-thumb"></span></span>

@@ -15,6 +15,7 @@ use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::currency::Currency;
 use crate::config::widget_config::Mode;
+use crate::widget::class_list::class_list;
 use crate::widget::explain::explanation;
 use crate::widget::format::{count, fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
@@ -126,7 +127,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let before = row.before().map(|e| with_decimals(e.day.reward, pd));
 
     html! {
-        <tbody role="rowgroup" class={classes!("ss-asset", props.open.then_some("is-open"), stale.then_some("is-stale"))}>
+        <tbody role="rowgroup" class={class_list("ss-asset", &[(props.open, "is-open"), (stale, "is-stale")])}>
             <tr role="row" class="ss-row" data-testid={format!("asset-row-{sym}")}>
                 <th scope="row" role="rowheader" class="c-token" data-label="Token">
                     <span class="ss-symbol">{ sym.clone() }</span>

@@ -15,6 +15,7 @@ use super::amount::grouped_html;
 use crate::config::currency::Currency;
 use crate::engine::cohort::Side;
 use crate::engine::Asset;
+use crate::widget::class_list::class_list;
 use crate::widget::cohort_job::{percent_done, CohortSummary};
 use crate::widget::format::{count_in, grouped_int, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
@@ -260,7 +261,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
             if let Some(summary) = &run.shown {
                 // A region, in the tab order where the table scrolls sideways
                 // (a phone): the keyboard scrolls it once it has focus.
-                <div class={classes!("ss-cohort-results", running.then_some("is-updating"))} aria-busy={running.to_string()}
+                <div class={class_list("ss-cohort-results", &[(running, "is-updating")])} aria-busy={running.to_string()}
                     role="region" aria-label="Cohort results" tabindex={scrolls.then_some("0")} ref={results_box}
                     data-testid="cohort-results-region">
                     { results(summary, props.style, props.currency) }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+use crate::widget::class_list::class_list;
 use crate::widget::estimate::PlotSeries;
 use crate::widget::format::{Grouped, NumberStyle};
 use crate::widget::hooks::use_width::use_width;
@@ -141,8 +142,8 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                     <text x={(width - RIGHT).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="end" class="ss-axis-label">{ format!("day {last_day}") }</text>
                     <text x={(left + plot_w / 2).to_string()} y={(HEIGHT - 12).to_string()} text-anchor="middle" class="ss-axis-label">{ "days" }</text>
                 }
-                <path d={path(&s.simple)} class={classes!("ss-line", "ss-line-simple", simple_chosen.then_some("is-chosen"))} />
-                <path d={path(&s.compound)} class={classes!("ss-line", "ss-line-compound", (!simple_chosen).then_some("is-chosen"))} />
+                <path d={path(&s.simple)} class={class_list("ss-line ss-line-simple", &[(simple_chosen, "is-chosen")])} />
+                <path d={path(&s.compound)} class={class_list("ss-line ss-line-compound", &[(!simple_chosen, "is-chosen")])} />
                 if let Some((days, values)) = &before {
                     <path d={path_of(days, values)} class="ss-line ss-line-before" data-testid={format!("plot-before-{}", props.symbol)} />
                 }
@@ -156,7 +157,7 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
                     ]
                         .into_iter()
                         .filter_map(|(class, values)| Some((class, *values?.first()?)))
-                        .map(|(class, v)| html! { <circle cx={x(1).to_string()} cy={y(v).to_string()} r="5" class={classes!("ss-dot", class)} /> }) }
+                        .map(|(class, v)| html! { <circle cx={x(1).to_string()} cy={y(v).to_string()} r="5" class={class_list("ss-dot", &[(true, class)])} /> }) }
                 }
             </svg>
             <figcaption class="ss-legend">
