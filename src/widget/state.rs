@@ -124,6 +124,9 @@ pub enum Action {
     /// The host's `update(config)` named another `storage_key`: the activation
     /// stored under it replaces the shown one (an open terms dialog closes).
     LoadActivation(Activation),
+    /// Another widget under this `storage_key` (this page, another tab)
+    /// stored a change: shown as if loaded, unless already shown.
+    FollowActivation(Activation),
 }
 
 impl State {
@@ -229,10 +232,11 @@ impl State {
                 self.terms_ticked = false;
             }
             Action::CloseTerms => self.dialog_open = false,
-            Action::LoadActivation(activation) => {
-                self.activation = activation;
-                self.dialog_open = false;
-                self.terms_ticked = false;
+            Action::LoadActivation(activation) => self.load_activation(activation),
+            Action::FollowActivation(activation) => {
+                if activation != self.activation {
+                    self.load_activation(activation);
+                }
             }
             Action::TickTerms(ticked) => self.terms_ticked = ticked,
             Action::StartEarning { today } => {
@@ -298,6 +302,13 @@ impl State {
             }
             row.refresh(horizon);
         }
+    }
+
+    /// Shows `activation`, stored elsewhere: an open terms dialog closes.
+    fn load_activation(&mut self, activation: Activation) {
+        self.activation = activation;
+        self.dialog_open = false;
+        self.terms_ticked = false;
     }
 
     fn set_horizon(&mut self, days: u32) {
@@ -594,6 +605,11 @@ impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same state: nothing to draw again (a widget hears its own
+        // activation announcements too).
+        if matches!(&action, Action::FollowActivation(a) if *a == self.activation) {
+            return self;
+        }
         let mut next = Rc::unwrap_or_clone(self);
         next.apply(action);
         Rc::new(next)
@@ -627,6 +643,33 @@ mod tests {
         ] {
             assert_eq!(horizon_days(bad, en), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn another_widgets_activation_is_followed_and_an_unchanged_one_keeps_an_open_dialog() {
+        let mut state = State::new(
+            &config(r#"{ "assets": [{ "symbol": "FIVE", "apr": "0.05" }] }"#),
+            Activation::default(),
+        );
+        state.apply(Action::OpenTerms);
+        state.apply(Action::TickTerms(true));
+        // The same activation (this widget's own announcement heard back): the
+        // visitor's half-done dialog stays as it is.
+        state.apply(Action::FollowActivation(Activation::default()));
+        assert!(state.dialog_open && state.terms_ticked);
+        // Another tab activated: shown here; the dialog asking for it closes.
+        let there = Activation {
+            terms_accepted: true,
+            on: true,
+            activated_day: Some(20_000),
+        };
+        state.apply(Action::FollowActivation(there));
+        assert_eq!(state.activation, there);
+        assert!(!state.dialog_open && !state.terms_ticked);
+        // And switched off there: off here, the terms still accepted.
+        let off = Activation { on: false, ..there };
+        state.apply(Action::FollowActivation(off));
+        assert_eq!(state.activation, off);
     }
 
     fn config(json: &str) -> WidgetConfig {

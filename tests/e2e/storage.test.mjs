@@ -230,3 +230,87 @@ test("a browser where writing localStorage throws (quota): a stored activation i
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Mounts `config` on a new `<div id=id>` of `page` (pages/mount.js's `mount`). */
+function mountNew(page, id, config) {
+  return page.evaluate(
+    async ([id, config]) => {
+      const element = document.createElement("div");
+      element.id = id;
+      document.body.append(element);
+      window.handles = window.handles ?? {};
+      window.handles[id] = await window.ssMount(element, config);
+    },
+    [id, config],
+  );
+}
+
+/** The `active` flags of the activation events `page`'s element `id` sent. */
+const activationsOf = (page, id) =>
+  page.evaluate((id) => window.ssEvents.filter((e) => e.type === "softstaking:activation" && e.target === id).map((e) => e.detail.active), id);
+
+test("widgets under one storage_key follow each other at once, on the page and in another tab; each tells its host; another key stays apart", async () => {
+  const key = freshKey("shared");
+  const context = await ctx.browser.newContext();
+  const [tab1, tab2] = [await context.newPage(), await context.newPage()];
+  for (const tab of [tab1, tab2]) {
+    tab.errors = [];
+    tab.on("pageerror", (e) => tab.errors.push(e.message));
+    await tab.goto(`${ctx.server.url}/pages/mount.html?manual`);
+    await tab.waitForFunction(() => typeof window.ssMount === "function");
+  }
+  await mountNew(tab1, "a", configFor(key));
+  await mountNew(tab1, "b", configFor(key));
+  await mountNew(tab1, "other", configFor(freshKey("apart")));
+  await mountNew(tab2, "c", configFor(key));
+  const [a, b, other, c] = [tab1.locator("#a"), tab1.locator("#b"), tab1.locator("#other"), tab2.locator("#c")];
+  for (const w of [a, b, other, c]) await countIs(w.getByTestId("asset-row-BNB"), 1);
+
+  // Activated in A: B (same page) and C (the other tab) show ON with no
+  // reload, and each tells its own host; the widget under another key does not move.
+  await activate(a);
+  await eventually(() => toggle(b), "true", "B follows A");
+  await eventually(() => toggle(c), "true", "C, in the other tab, follows A");
+  assert.equal(await b.getByTestId("activate-button").count(), 0, "B knows the terms were accepted");
+  await eventually(() => activationsOf(tab1, "b"), [true]);
+  await eventually(() => activationsOf(tab2, "c"), [true]);
+  assert.deepEqual(await activationsOf(tab1, "a"), [true]);
+  assert.equal(await toggle(other), "false");
+  assert.match(await stored(tab1, key), RECORD);
+
+  // Switched off in the other tab: A and B follow; one record, off.
+  await c.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(a), "false", "A follows C");
+  await eventually(() => toggle(b), "false", "B follows C");
+  await eventually(() => activationsOf(tab1, "a"), [true, false]);
+  await eventually(() => activationsOf(tab1, "b"), [true, false]);
+  assert.deepEqual(await activationsOf(tab2, "c"), [true, false]);
+  assert.match(await stored(tab2, key), /^soft-staking\/v1 terms=1 on=0 day=\d+$/);
+  assert.equal(await toggle(other), "false");
+  assert.deepEqual(await activationsOf(tab1, "other"), [], "the other key's widget told nothing");
+
+  // A destroyed widget follows nothing and tells nothing.
+  await tab1.evaluate(() => window.handles.b.destroy());
+  await a.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(c), "true", "C follows A again");
+  assert.deepEqual(await activationsOf(tab1, "b"), [true, false]);
+  assert.deepEqual([...tab1.errors, ...tab2.errors], []);
+  await context.close();
+});
+
+test("with local storage refused (private mode), widgets under one key on the page still follow each other", async () => {
+  const key = freshKey("private-shared");
+  const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  await page.waitForFunction(() => window.ssWidget !== undefined);
+  await mountNew(page, "b", configFor(key));
+  const [a, b] = [page.locator("#earn"), page.locator("#b")];
+  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  await activate(b);
+  await eventually(() => toggle(a), "true", "A follows B without storage");
+  await a.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(b), "false", "B follows A without storage");
+  assert.deepEqual(await activationsOf(page, "earn"), [true, false]);
+  assert.deepEqual(await activationsOf(page, "b"), [true, false]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

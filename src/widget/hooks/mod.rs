@@ -1,8 +1,10 @@
-//! Reusable UI logic with a name: persisted activation, focus trapping, the
-//! current UTC date, sliced cohort runs, estimate events for the host, an
-//! element's rendered width, the visitor's focus kept across a host's update.
+//! Reusable UI logic with a name: persisted activation (and the other
+//! widgets under its key following it), focus trapping, the current UTC
+//! date, sliced cohort runs, estimate events for the host, an element's
+//! rendered width, the visitor's focus kept across a host's update.
 
 pub mod use_activation_store;
+pub mod use_activation_sync;
 pub mod use_cohort_run;
 pub mod use_estimate_event;
 pub mod use_focus_trap;

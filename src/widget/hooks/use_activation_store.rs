@@ -28,6 +28,11 @@ impl ActivationStore {
     pub fn save(&self, activation: Activation) -> bool {
         storage().is_some_and(|s| s.set_item(&self.key, &encode(activation)).is_ok())
     }
+
+    /// The storage key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
 }
 
 fn storage() -> Option<Storage> {
