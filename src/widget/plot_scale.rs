@@ -3,7 +3,7 @@
 //! near `Decimal::MAX` (a 10-year projection of a huge balance) still draw.
 
 use crate::engine::checked::CheckedOps;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The smallest "two significant digits" value ≥ `v` (1 for zero or less):
 /// 9.1232874 → 9.2, 123 → 130. When that round value would not fit a
@@ -17,8 +17,13 @@ pub fn nice_ceiling(v: Decimal) -> Decimal {
     let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
     let exponent = digits - i64::from(n.scale()) - 1;
     let step = pow10(exponent - 1);
+    // The quotient is positive, so rounding it away from zero is its ceiling
+    // (`Decimal::ceil` would bring a second copy of the addition along).
     n.div_checked(step)
-        .and_then(|q| q.ceil().mul_checked(step))
+        .and_then(|q| {
+            q.round_dp_with_strategy(0, RoundingStrategy::AwayFromZero)
+                .mul_checked(step)
+        })
         .unwrap_or(n)
 }
 
