@@ -12,7 +12,7 @@ pub mod engine;
 pub mod widget;
 
 /// The WebAssembly build's allocator: Talc, smaller than Rust's default
-/// (dlmalloc) in the visitor's download (README, Performance).
+/// (dlmalloc) in both builds' downloads (README, Performance).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

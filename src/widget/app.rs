@@ -20,7 +20,7 @@ use super::components::share_link::ShareLink;
 use super::components::terms_dialog::TermsDialog;
 use super::copy_as_shown::copy_as_shown;
 use super::hooks::use_activation_store::use_activation_store;
-use super::hooks::use_activation_sync::{announce_activation, use_activation_sync};
+use super::hooks::use_activation_sync::use_activation_sync;
 use super::hooks::use_estimate_event::{EstimateEvent, SentEstimates};
 use super::hooks::use_keep_focus::use_keep_focus;
 use super::state::{Action, State};
@@ -203,13 +203,13 @@ pub fn widget(props: &WidgetProps) -> Html {
     }
 
     // Follow what the other widgets under this key store.
-    {
+    let sync = {
         let dispatcher = state.dispatcher();
         use_activation_sync(
             &store,
             Callback::from(move |a| dispatcher.dispatch(Action::FollowActivation(a))),
-        );
-    }
+        )
+    };
 
     // Persist the activation and tell the host, on every change after mount
     // (one just read from a new storage key is told, not written back; so is
@@ -222,11 +222,12 @@ pub fn widget(props: &WidgetProps) -> Html {
         use_effect_with(state.activation, move |activation| {
             let previous = std::mem::replace(&mut *last.borrow_mut(), *activation);
             if previous != *activation {
-                // This widget's own change (a followed one is stored already;
-                // tell the others only what is news to them).
-                if store.load() != *activation {
-                    store.save(*activation);
-                    announce_activation(&store, *activation);
+                // Only this widget's own change is stored and announced: a
+                // followed one is the other widget's (and announcing it back
+                // could bounce it between them).
+                if !sync.is_followed(*activation) && store.load() != *activation {
+                    let stored = store.save(*activation);
+                    sync.announce(*activation, stored);
                 }
                 if previous.on != activation.on {
                     dispatch_activation(&host, activation.on);

@@ -314,3 +314,49 @@ test("with local storage refused (private mode), widgets under one key on the pa
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("late and out-of-order messages, and hostile ones, settle: no widget announces what it followed, so nothing bounces", async () => {
+  const key = freshKey("bounce");
+  const page = await openPage(ctx, "/pages/mount.html?manual", { ready: false });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  await mountNew(page, "a", configFor(key));
+  await mountNew(page, "b", configFor(key));
+  const [a, b] = [page.locator("#a"), page.locator("#b")];
+  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  // A's own change: stored, B follows.
+  await activate(a);
+  await eventually(() => toggle(b), "true");
+  const record = await stored(page, key);
+  assert.match(record, RECORD);
+
+  // Another sender (a tab that could not store) says OFF and then, late, ON
+  // again, in one burst; then noise that is no activation at all.
+  await page.evaluate((key) => {
+    const channel = new BroadcastChannel(`soft-staking-activation:${key}`);
+    channel.postMessage("soft-staking/v1 terms=1 on=0 day=20000");
+    channel.postMessage("soft-staking/v1 terms=1 on=1 day=20000");
+    for (const junk of ["garbage", "", { on: true }, 42, null, "x".repeat(100_000), "soft-staking/v1 terms=1 on=2 day=1"]) channel.postMessage(junk);
+    channel.close();
+  }, key);
+  // Both follow to the last word (ON, from day 20000) …
+  for (const w of [a, b]) await eventually(() => toggle(w), "true");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // … and stop there: each told its host OFF and ON once, nothing more; the
+  // store keeps A's record (the followers store nothing of another's).
+  assert.deepEqual(await activationsOf(page, "a"), [true, false, true]);
+  assert.deepEqual(await activationsOf(page, "b"), [true, false, true]);
+  assert.equal(await stored(page, key), record);
+
+  // A fast double switch in A: B ends where A ends, and stays.
+  await a.getByTestId("soft-staking-toggle").click();
+  await a.getByTestId("soft-staking-toggle").click();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(await toggle(a), "true");
+  assert.equal(await toggle(b), "true");
+  assert.deepEqual(await activationsOf(page, "a"), [true, false, true, false, true]);
+  assert.equal((await activationsOf(page, "b")).length % 2, 1, "B ends ON");
+  assert.match(await stored(page, key), /^soft-staking\/v1 terms=1 on=1 day=\d+$/);
+  assert.equal(await page.getByTestId("widget-crash").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,8 +1,15 @@
 //! Widgets under one `storage_key` show one activation: when a widget stores
 //! a change, the others under that key follow at once, on the same page and
-//! in the visitor's other tabs (a `BroadcastChannel` per key). The message is
-//! the stored record itself, so they follow even when the browser refuses
-//! local storage.
+//! in the visitor's other tabs (a `BroadcastChannel` per key).
+//!
+//! Only a widget's own change is announced, never one it followed, so two
+//! widgets cannot bounce a change back and forth. A change that was stored
+//! is announced as [`STORED`]: the others read the store itself, so a late
+//! or out-of-order message still shows what is stored. Where the browser
+//! refuses local storage, the message is the record itself.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,43 +20,86 @@ use super::use_activation_store::ActivationStore;
 use crate::widget::activation_record::{decode, encode};
 use crate::widget::state::Activation;
 
-/// The channel of `store`'s key.
-fn channel_name(store: &ActivationStore) -> String {
-    format!("soft-staking-activation:{}", store.key())
+/// The message of a change that was stored: read the store.
+pub const STORED: &str = "stored";
+
+/// One widget's link to the others under its storage key.
+#[derive(Clone, Default)]
+pub struct ActivationSync {
+    /// The key's channel while the widget is mounted (`None` without
+    /// `BroadcastChannel`). A channel does not hear its own messages.
+    channel: Rc<RefCell<Option<BroadcastChannel>>>,
+    /// The activation last followed from another widget, until the widget
+    /// shows it.
+    followed: Rc<Cell<Option<Activation>>>,
 }
 
-/// Tells the other widgets under `store`'s key that the activation is now
-/// `activation` (nothing when the browser has no `BroadcastChannel`).
-pub fn announce_activation(store: &ActivationStore, activation: Activation) {
-    if let Ok(channel) = BroadcastChannel::new(&channel_name(store)) {
-        // A message posted before close() is still delivered.
-        let _ = channel.post_message(&JsValue::from_str(&encode(activation)));
-        channel.close();
+impl ActivationSync {
+    /// Whether `shown` is the activation just followed from another widget
+    /// (then it is theirs to store and announce, not this widget's).
+    pub fn is_followed(&self, shown: Activation) -> bool {
+        self.followed.take() == Some(shown)
+    }
+
+    /// Tells the other widgets under the key about this widget's own change:
+    /// `stored` (they read it from the store), or else the record itself.
+    pub fn announce(&self, activation: Activation, stored: bool) {
+        if let Some(channel) = self.channel.borrow().as_ref() {
+            let message = if stored {
+                STORED.to_string()
+            } else {
+                encode(activation)
+            };
+            // Nothing to do if the channel refuses: the others keep their state.
+            let _ = channel.post_message(&JsValue::from_str(&message));
+        }
     }
 }
 
-/// Calls `follow` with each activation another widget under `store`'s key
-/// announces (this widget's own announcements too: `follow` ignores an
-/// activation already shown). Listens again when the key changes.
+/// The activation a message tells of: the stored one for [`STORED`], else
+/// the record it carries (`None` for anything else).
+fn told(message: &str, store: &ActivationStore) -> Option<Activation> {
+    if message == STORED {
+        Some(store.load())
+    } else {
+        decode(message)
+    }
+}
+
+/// Listens to the other widgets under `store`'s key (again when the key
+/// changes) and calls `follow` with each activation they announce.
 #[hook]
-pub fn use_activation_sync(store: &ActivationStore, follow: Callback<Activation>) {
-    use_effect_with(store.clone(), move |store| {
-        let channel = BroadcastChannel::new(&channel_name(store)).ok();
-        let listener = channel.as_ref().map(|channel| {
-            EventListener::new(channel, "message", move |event| {
-                let text = event
-                    .dyn_ref::<MessageEvent>()
-                    .and_then(|m| m.data().as_string());
-                if let Some(activation) = text.as_deref().and_then(decode) {
-                    follow.emit(activation);
+pub fn use_activation_sync(
+    store: &ActivationStore,
+    follow: Callback<Activation>,
+) -> ActivationSync {
+    let sync = use_memo((), |_| ActivationSync::default());
+    {
+        let sync = (*sync).clone();
+        use_effect_with(store.clone(), move |store| {
+            let channel =
+                BroadcastChannel::new(&format!("soft-staking-activation:{}", store.key())).ok();
+            let listener = channel.as_ref().map(|channel| {
+                let store = store.clone();
+                let followed = sync.followed.clone();
+                EventListener::new(channel, "message", move |event| {
+                    let message = event
+                        .dyn_ref::<MessageEvent>()
+                        .and_then(|m| m.data().as_string());
+                    if let Some(activation) = message.as_deref().and_then(|m| told(m, &store)) {
+                        followed.set(Some(activation));
+                        follow.emit(activation);
+                    }
+                })
+            });
+            *sync.channel.borrow_mut() = channel;
+            move || {
+                drop(listener);
+                if let Some(channel) = sync.channel.borrow_mut().take() {
+                    channel.close();
                 }
-            })
-        });
-        move || {
-            drop(listener);
-            if let Some(channel) = channel {
-                channel.close();
             }
-        }
-    });
+        });
+    }
+    (*sync).clone()
 }
