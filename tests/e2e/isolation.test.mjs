@@ -32,7 +32,8 @@ function mountOn(page, id, config) {
   );
 }
 
-const probe = (page) => page.evaluate(() => ({ listeners: window.ssProbe.listeners(), timers: window.ssProbe.timers() }));
+const probe = (page) =>
+  page.evaluate(() => ({ listeners: window.ssProbe.listeners(), timers: window.ssProbe.timers(), channels: window.ssProbe.channels() }));
 const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
 const toggle = (w) => w.getByTestId("soft-staking-toggle").getAttribute("aria-checked");
 
@@ -116,6 +117,7 @@ test("destroy() leaves no listeners or timers behind and an empty box", async ()
   await countIs(w.getByTestId("asset-row-BNB"), 1);
   const mounted = await probe(page);
   assert.ok(mounted.listeners.length > baseline.listeners.length, "the probe sees the widget's listeners");
+  assert.equal(mounted.channels.length, baseline.channels.length + 1, "the probe sees the activation channel");
 
   // Use every part of the widget.
   await typeBalance(w, "BNB", "1000");
@@ -138,6 +140,7 @@ test("destroy() leaves no listeners or timers behind and an empty box", async ()
   const after = await probe(page);
   assert.deepEqual(after.listeners, baseline.listeners, "listeners back to the baseline");
   assert.deepEqual(after.timers, baseline.timers, "no pending timers");
+  assert.deepEqual(after.channels, baseline.channels, "the activation channel is closed");
   const box = await page.evaluate(() => {
     const el = document.getElementById("earn");
     return { light: el.childNodes.length, shadow: el.shadowRoot.childNodes.length, sheets: el.shadowRoot.adoptedStyleSheets.length };

@@ -9,6 +9,7 @@
 //                        / requestIdleCallback callbacks
 //   ssProbe.posts()      MessagePort.postMessage calls so far (the widget's
 //                        sliced work yields through a MessageChannel)
+//   ssProbe.channels()   names of the BroadcastChannels still open
 (function () {
   var records = [];
   var proto = EventTarget.prototype;
@@ -85,6 +86,21 @@
     return post.apply(this, arguments);
   };
 
+  // Broadcast channels still open (the activation sync holds one per widget).
+  var channels = new Set();
+  var Native = window.BroadcastChannel;
+  var close = Native.prototype.close;
+  window.BroadcastChannel = function (name) {
+    var channel = new Native(name);
+    channels.add(channel);
+    return channel;
+  };
+  window.BroadcastChannel.prototype = Native.prototype;
+  Native.prototype.close = function () {
+    channels.delete(this);
+    return close.apply(this, arguments);
+  };
+
   var describe = function (t) {
     if (t === window) return "window";
     if (t === document) return "document";
@@ -101,5 +117,6 @@
     },
     timers: function () { return Array.from(timers).sort(); },
     posts: function () { return posts; },
+    channels: function () { return Array.from(channels).map(function (c) { return c.name; }).sort(); },
   };
 })();
