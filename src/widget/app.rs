@@ -226,8 +226,8 @@ pub fn widget(props: &WidgetProps) -> Html {
                 // followed one is the other widget's (and announcing it back
                 // could bounce it between them).
                 if !sync.is_followed(*activation) && store.load() != *activation {
-                    let stored = store.save(*activation);
-                    sync.announce(*activation, stored);
+                    store.save(*activation);
+                    sync.announce(*activation);
                 }
                 if previous.on != activation.on {
                     dispatch_activation(&host, activation.on);

@@ -289,11 +289,20 @@ test("widgets under one storage_key follow each other at once, on the page and i
   assert.equal(await toggle(other), "false");
   assert.deepEqual(await activationsOf(tab1, "other"), [], "the other key's widget told nothing");
 
+  // Round after round, the other tab keeps up (its copy of the store may
+  // lag behind the message: the message itself is what it follows).
+  for (const expected of ["true", "false", "true", "false", "true", "false"]) {
+    await a.getByTestId("soft-staking-toggle").click();
+    await eventually(() => toggle(c), expected, `C follows A to ${expected}`);
+    await eventually(() => toggle(b), expected, `B follows A to ${expected}`);
+  }
+  assert.deepEqual(await activationsOf(tab2, "c"), [true, false, true, false, true, false, true, false]);
+
   // A destroyed widget follows nothing and tells nothing.
   await tab1.evaluate(() => window.handles.b.destroy());
   await a.getByTestId("soft-staking-toggle").click();
   await eventually(() => toggle(c), "true", "C follows A again");
-  assert.deepEqual(await activationsOf(tab1, "b"), [true, false]);
+  assert.deepEqual(await activationsOf(tab1, "b"), [true, false, true, false, true, false, true, false]);
   assert.deepEqual([...tab1.errors, ...tab2.errors], []);
   await context.close();
 });

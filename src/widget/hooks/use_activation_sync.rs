@@ -1,12 +1,12 @@
 //! Widgets under one `storage_key` show one activation: when a widget stores
 //! a change, the others under that key follow at once, on the same page and
-//! in the visitor's other tabs (a `BroadcastChannel` per key).
+//! in the visitor's other tabs (a `BroadcastChannel` per key carrying the
+//! record: another tab's copy of the store may not have it yet, and without
+//! local storage it is the only copy).
 //!
 //! Only a widget's own change is announced, never one it followed, so two
-//! widgets cannot bounce a change back and forth. A change that was stored
-//! is announced as [`STORED`]: the others read the store itself, so a late
-//! or out-of-order message still shows what is stored. Where the browser
-//! refuses local storage, the message is the record itself.
+//! widgets cannot bounce a change back and forth; one widget's changes
+//! arrive in order, so the others end where it ends.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,9 +19,6 @@ use yew::prelude::*;
 use super::use_activation_store::ActivationStore;
 use crate::widget::activation_record::{decode, encode};
 use crate::widget::state::Activation;
-
-/// The message of a change that was stored: read the store.
-pub const STORED: &str = "stored";
 
 /// One widget's link to the others under its storage key.
 #[derive(Clone, Default)]
@@ -41,28 +38,12 @@ impl ActivationSync {
         self.followed.take() == Some(shown)
     }
 
-    /// Tells the other widgets under the key about this widget's own change:
-    /// `stored` (they read it from the store), or else the record itself.
-    pub fn announce(&self, activation: Activation, stored: bool) {
+    /// Tells the other widgets under the key about this widget's own change.
+    pub fn announce(&self, activation: Activation) {
         if let Some(channel) = self.channel.borrow().as_ref() {
-            let message = if stored {
-                STORED.to_string()
-            } else {
-                encode(activation)
-            };
             // Nothing to do if the channel refuses: the others keep their state.
-            let _ = channel.post_message(&JsValue::from_str(&message));
+            let _ = channel.post_message(&JsValue::from_str(&encode(activation)));
         }
-    }
-}
-
-/// The activation a message tells of: the stored one for [`STORED`], else
-/// the record it carries (`None` for anything else).
-fn told(message: &str, store: &ActivationStore) -> Option<Activation> {
-    if message == STORED {
-        Some(store.load())
-    } else {
-        decode(message)
     }
 }
 
@@ -80,13 +61,13 @@ pub fn use_activation_sync(
             let channel =
                 BroadcastChannel::new(&format!("soft-staking-activation:{}", store.key())).ok();
             let listener = channel.as_ref().map(|channel| {
-                let store = store.clone();
                 let followed = sync.followed.clone();
                 EventListener::new(channel, "message", move |event| {
                     let message = event
                         .dyn_ref::<MessageEvent>()
                         .and_then(|m| m.data().as_string());
-                    if let Some(activation) = message.as_deref().and_then(|m| told(m, &store)) {
+                    // Anything but a record (another script's message) is not heard.
+                    if let Some(activation) = message.as_deref().and_then(decode) {
                         followed.set(Some(activation));
                         follow.emit(activation);
                     }
