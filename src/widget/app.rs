@@ -202,7 +202,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         });
     }
 
-    // Follow what the other widgets under this key store.
+    // Follow the changes the other widgets under this key announce.
     let sync = {
         let dispatcher = state.dispatcher();
         use_activation_sync(

@@ -605,8 +605,8 @@ impl yew::Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // The same state: nothing to draw again (a widget hears its own
-        // activation announcements too).
+        // Another widget's activation that this one shows already: nothing
+        // to draw again.
         if matches!(&action, Action::FollowActivation(a) if *a == self.activation) {
             return self;
         }
@@ -653,7 +653,7 @@ mod tests {
         );
         state.apply(Action::OpenTerms);
         state.apply(Action::TickTerms(true));
-        // The same activation (this widget's own announcement heard back): the
+        // The activation shown already (another widget repeating it): the
         // visitor's half-done dialog stays as it is.
         state.apply(Action::FollowActivation(Activation::default()));
         assert!(state.dialog_open && state.terms_ticked);
