@@ -224,9 +224,13 @@ pub fn widget(props: &WidgetProps) -> Html {
             if previous != *activation {
                 // Only this widget's own change is stored and announced: a
                 // followed one is the other widget's (and announcing it back
-                // could bounce it between them).
-                if !sync.is_followed(*activation) && store.load() != *activation {
-                    store.save(*activation);
+                // could bounce it between them). Announced even when the
+                // store holds it already: a store that refuses writes may
+                // hold an older record that happens to be the same.
+                if !sync.is_followed(*activation) {
+                    if store.load() != *activation {
+                        store.save(*activation);
+                    }
                     sync.announce(*activation);
                 }
                 if previous.on != activation.on {

@@ -369,3 +369,25 @@ test("late and out-of-order messages, and hostile ones, settle: no widget announ
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("where storage refuses writes, switching back to what it still holds reaches the other widgets too", async () => {
+  const key = freshKey("quota-shared");
+  const today = Math.floor(Date.now() / 86_400_000);
+  // Stored before the quota ran out: ON since today. Switching off cannot be
+  // written; switching on again today gives the very record still stored.
+  const record = `soft-staking/v1 terms=1 on=1 day=${today}`;
+  const page = await openWithStored(key, record, `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  await page.waitForFunction(() => window.ssWidget !== undefined);
+  await mountNew(page, "b", configFor(key));
+  const [a, b] = [page.locator("#earn"), page.locator("#b")];
+  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  for (const w of [a, b]) assert.equal(await toggle(w), "true");
+  await a.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(b), "false", "B follows A off");
+  await a.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(b), "true", "B follows A on again");
+  assert.deepEqual(await activationsOf(page, "b"), [false, true]);
+  assert.equal(await stored(page, key), record);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
