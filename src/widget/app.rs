@@ -219,15 +219,16 @@ pub fn widget(props: &WidgetProps) -> Html {
         let last = use_mut_ref(|| told.map_or(state.activation, |c| c.activation));
         let host = props.host.clone();
         let store = store.clone();
+        let by_visitor = state.activation_by_visitor;
         use_effect_with(state.activation, move |activation| {
             let previous = std::mem::replace(&mut *last.borrow_mut(), *activation);
             if previous != *activation {
-                // Only this widget's own change is stored and announced: a
-                // followed one is the other widget's (and announcing it back
-                // could bounce it between them). Announced even when the
-                // store holds it already: a store that refuses writes may
-                // hold an older record that happens to be the same.
-                if !sync.is_followed(*activation) {
+                // Only the visitor's change here is stored and announced: a
+                // followed one is another widget's (announcing it back could
+                // bounce it between them), a loaded one is stored already.
+                // Announced even when the store holds it: a store that
+                // refuses writes may hold an older record that is the same.
+                if by_visitor {
                     if store.load() != *activation {
                         store.save(*activation);
                     }

@@ -58,6 +58,10 @@ pub struct State {
     pub open_row: Option<usize>,
     /// Activation.
     pub activation: Activation,
+    /// Whether the visitor changed `activation` here (to store and tell the
+    /// other widgets under the key), rather than it being loaded, followed
+    /// from another widget or taken over.
+    pub activation_by_visitor: bool,
     /// Terms dialog open.
     pub dialog_open: bool,
     /// Terms checkbox ticked.
@@ -151,6 +155,7 @@ impl State {
             compound: false,
             open_row: None,
             activation,
+            activation_by_visitor: false,
             dialog_open: false,
             terms_ticked: false,
             scenario_error: None,
@@ -247,6 +252,7 @@ impl State {
                         on: true,
                         activated_day: Some(today),
                     };
+                    self.activation_by_visitor = true;
                 }
             }
             Action::SetEarning { on, today } => {
@@ -256,6 +262,7 @@ impl State {
                         self.activation.activated_day = Some(today);
                     }
                     self.activation.on = on;
+                    self.activation_by_visitor = true;
                 } else if on {
                     self.apply(Action::OpenTerms);
                 }
@@ -307,6 +314,7 @@ impl State {
     /// Shows `activation`, stored elsewhere: an open terms dialog closes.
     fn load_activation(&mut self, activation: Activation) {
         self.activation = activation;
+        self.activation_by_visitor = false;
         self.dialog_open = false;
         self.terms_ticked = false;
     }
@@ -472,6 +480,7 @@ impl State {
     pub fn take_over(&mut self, carry: &CarryOver, storage_key: &str) {
         if carry.storage_key == storage_key {
             self.activation = carry.activation;
+            self.activation_by_visitor = false;
             self.dialog_open = carry.dialog_open;
             self.terms_ticked = carry.terms_ticked;
         }
@@ -646,6 +655,35 @@ mod tests {
     }
 
     #[test]
+    fn only_the_visitors_own_activation_changes_are_marked_to_store_and_tell() {
+        let stored = Activation {
+            terms_accepted: true,
+            on: true,
+            activated_day: Some(20_000),
+        };
+        let mut state = State::new(
+            &config(r#"{ "assets": [{ "symbol": "FIVE", "apr": "0.05" }] }"#),
+            Activation::default(),
+        );
+        assert!(!state.activation_by_visitor, "read from the store");
+        state.apply(Action::OpenTerms);
+        state.apply(Action::TickTerms(true));
+        state.apply(Action::StartEarning { today: 20_100 });
+        assert!(state.activation.on && state.activation_by_visitor);
+        // Another key's stored state, after the host's update(): not the visitor's.
+        state.apply(Action::LoadActivation(stored));
+        assert_eq!(state.activation, stored);
+        assert!(!state.activation_by_visitor);
+        state.apply(Action::SetEarning {
+            on: false,
+            today: 20_100,
+        });
+        assert!(!state.activation.on && state.activation_by_visitor);
+        state.apply(Action::FollowActivation(stored));
+        assert!(state.activation.on && !state.activation_by_visitor);
+    }
+
+    #[test]
     fn another_widgets_activation_is_followed_and_an_unchanged_one_keeps_an_open_dialog() {
         let mut state = State::new(
             &config(r#"{ "assets": [{ "symbol": "FIVE", "apr": "0.05" }] }"#),
@@ -666,6 +704,8 @@ mod tests {
         state.apply(Action::FollowActivation(there));
         assert_eq!(state.activation, there);
         assert!(!state.dialog_open && !state.terms_ticked);
+        // Followed, not the visitor's: not to store or tell again.
+        assert!(!state.activation_by_visitor);
         // And switched off there: off here, the terms still accepted.
         let off = Activation { on: false, ..there };
         state.apply(Action::FollowActivation(off));

@@ -4,11 +4,12 @@
 //! record: another tab's copy of the store may not have it yet, and without
 //! local storage it is the only copy).
 //!
-//! Only a widget's own change is announced, never one it followed, so two
-//! widgets cannot bounce a change back and forth; one widget's changes
-//! arrive in order, so the others end where it ends.
+//! Only the visitor's own change in a widget is announced, never one it
+//! followed or loaded (`State::activation_by_visitor`), so two widgets cannot
+//! bounce a change back and forth; one widget's changes arrive in order, so
+//! the others end where it ends.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -26,18 +27,9 @@ pub struct ActivationSync {
     /// The key's channel while the widget is mounted (`None` without
     /// `BroadcastChannel`). A channel does not hear its own messages.
     channel: Rc<RefCell<Option<BroadcastChannel>>>,
-    /// The activation last followed from another widget, until the widget
-    /// shows it.
-    followed: Rc<Cell<Option<Activation>>>,
 }
 
 impl ActivationSync {
-    /// Whether `shown` is the activation just followed from another widget
-    /// (then it is theirs to store and announce, not this widget's).
-    pub fn is_followed(&self, shown: Activation) -> bool {
-        self.followed.take() == Some(shown)
-    }
-
     /// Tells the other widgets under the key about this widget's own change.
     pub fn announce(&self, activation: Activation) {
         if let Some(channel) = self.channel.borrow().as_ref() {
@@ -61,14 +53,12 @@ pub fn use_activation_sync(
             let channel =
                 BroadcastChannel::new(&format!("soft-staking-activation:{}", store.key())).ok();
             let listener = channel.as_ref().map(|channel| {
-                let followed = sync.followed.clone();
                 EventListener::new(channel, "message", move |event| {
                     let message = event
                         .dyn_ref::<MessageEvent>()
                         .and_then(|m| m.data().as_string());
                     // Anything but a record (another script's message) is not heard.
                     if let Some(activation) = message.as_deref().and_then(decode) {
-                        followed.set(Some(activation));
                         follow.emit(activation);
                     }
                 })
