@@ -32,6 +32,18 @@ async function openWithStored(key, value, path) {
   return page;
 }
 
+/** pages/storage.html, local storage broken as `mode` ("throw-get": reading throws; "throw-set": writing throws), mounting `key`'s widget on #earn. */
+const brokenStorage = (mode, key) => `/pages/storage.html?storage=${mode}&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`;
+
+/** Adds a widget #b under `key` next to the page's #earn; resolves to both, once #b shows. */
+async function withSecond(page, key) {
+  await page.waitForFunction(() => window.ssWidget !== undefined);
+  await mountNew(page, "b", configFor(key));
+  const pair = [page.locator("#earn"), page.locator("#b")];
+  await countIs(pair[1].getByTestId("asset-row-BNB"), 1);
+  return pair;
+}
+
 /** "2024-10-04": the UTC date of Unix day `day`, derived with the JS Date API. */
 function isoDay(day) {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -175,7 +187,7 @@ test("update() with another storage_key shows what that key stored, tells the ho
 
 test("a browser where reading localStorage throws (private mode): the widget works, state in memory", async () => {
   const key = freshKey("private");
-  const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  const page = await openPage(ctx, brokenStorage("throw-get", key));
   // The sabotage is in place: touching localStorage throws here.
   assert.equal(
     await page.evaluate(() => {
@@ -212,7 +224,7 @@ test("a browser where reading localStorage throws (private mode): the widget wor
 test("a browser where writing localStorage throws (quota): a stored activation is kept, the widget works", async () => {
   const key = freshKey("quota");
   const record = "soft-staking/v1 terms=1 on=1 day=20000";
-  const page = await openWithStored(key, record, `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
+  const page = await openWithStored(key, record, brokenStorage("throw-set", key));
   const w = page.locator("#earn");
   assert.equal(await toggle(w), "true", "read back although writing fails");
   await w.getByTestId("soft-staking-toggle").click();
@@ -223,7 +235,7 @@ test("a browser where writing localStorage throws (quota): a stored activation i
 
   // From scratch with a failing write: the flow still completes.
   const fresh = freshKey("quota-fresh");
-  await page.goto(ctx.server.url + `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(fresh)))}`);
+  await page.goto(ctx.server.url + brokenStorage("throw-set", fresh));
   await w.getByTestId("asset-row-BNB").waitFor();
   await activate(w);
   assert.equal(await stored(page, fresh), null);
@@ -309,11 +321,8 @@ test("widgets under one storage_key follow each other at once, on the page and i
 
 test("with local storage refused (private mode), widgets under one key on the page still follow each other", async () => {
   const key = freshKey("private-shared");
-  const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
-  await page.waitForFunction(() => window.ssWidget !== undefined);
-  await mountNew(page, "b", configFor(key));
-  const [a, b] = [page.locator("#earn"), page.locator("#b")];
-  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  const page = await openPage(ctx, brokenStorage("throw-get", key));
+  const [a, b] = await withSecond(page, key);
   await activate(b);
   await eventually(() => toggle(a), "true", "A follows B without storage");
   await a.getByTestId("soft-staking-toggle").click();
@@ -377,11 +386,8 @@ test("where storage refuses writes, switching back to what it still holds reache
   // Stored before the quota ran out: ON since today. Switching off cannot be
   // written; switching on again today gives the very record still stored.
   const record = `soft-staking/v1 terms=1 on=1 day=${today}`;
-  const page = await openWithStored(key, record, `/pages/storage.html?storage=throw-set&config=${encodeURIComponent(JSON.stringify(configFor(key)))}`);
-  await page.waitForFunction(() => window.ssWidget !== undefined);
-  await mountNew(page, "b", configFor(key));
-  const [a, b] = [page.locator("#earn"), page.locator("#b")];
-  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  const page = await openWithStored(key, record, brokenStorage("throw-set", key));
+  const [a, b] = await withSecond(page, key);
   for (const w of [a, b]) assert.equal(await toggle(w), "true");
   await a.getByTestId("soft-staking-toggle").click();
   await eventually(() => toggle(b), "false", "B follows A off");
@@ -398,11 +404,8 @@ test("a widget that update() moves to another key shows that key's state and tel
   // under its old key, reads "off" under the new one and must not switch
   // the widgets there off.
   const [from, to] = [freshKey("move-from"), freshKey("move-to")];
-  const page = await openPage(ctx, `/pages/storage.html?storage=throw-get&config=${encodeURIComponent(JSON.stringify(configFor(from)))}`);
-  await page.waitForFunction(() => window.ssWidget !== undefined);
-  await mountNew(page, "b", configFor(to));
-  const [a, b] = [page.locator("#earn"), page.locator("#b")];
-  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  const page = await openPage(ctx, brokenStorage("throw-get", from));
+  const [a, b] = await withSecond(page, to);
   await activate(a);
   await activate(b);
   await page.evaluate((c) => window.ssWidget.update(c), configFor(to));
