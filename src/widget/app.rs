@@ -219,7 +219,12 @@ pub fn widget(props: &WidgetProps) -> Html {
         let last = use_mut_ref(|| told.map_or(state.activation, |c| c.activation));
         let host = props.host.clone();
         let store = store.clone();
-        let by_visitor = state.activation_by_visitor;
+        // A visitor's switch drawn in the same render as the host's update()
+        // to another key belongs to neither key: not stored or announced
+        // under the new one (the widget shows that key's state next).
+        let rendered_key = use_mut_ref(|| store.clone());
+        let key_moved = std::mem::replace(&mut *rendered_key.borrow_mut(), store.clone()) != store;
+        let by_visitor = state.activation_by_visitor && !key_moved;
         use_effect_with(state.activation, move |activation| {
             let previous = std::mem::replace(&mut *last.borrow_mut(), *activation);
             if previous != *activation {

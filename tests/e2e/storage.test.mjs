@@ -44,6 +44,19 @@ async function withSecond(page, key) {
   return pair;
 }
 
+/** pages/mount.html with a widget `#id` under `key` for each entry of `keys` ({ id: key }); resolves once all show, to the page and their locators. */
+async function pageWith(keys) {
+  const page = await openPage(ctx, "/pages/mount.html?manual", { ready: false });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  const widgets = {};
+  for (const [id, key] of Object.entries(keys)) {
+    await mountNew(page, id, configFor(key));
+    widgets[id] = page.locator(`#${id}`);
+    await countIs(widgets[id].getByTestId("asset-row-BNB"), 1);
+  }
+  return { page, ...widgets };
+}
+
 /** "2024-10-04": the UTC date of Unix day `day`, derived with the JS Date API. */
 function isoDay(day) {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -335,12 +348,7 @@ test("with local storage refused (private mode), widgets under one key on the pa
 
 test("late and out-of-order messages, and hostile ones, settle: no widget announces what it followed, so nothing bounces", async () => {
   const key = freshKey("bounce");
-  const page = await openPage(ctx, "/pages/mount.html?manual", { ready: false });
-  await page.waitForFunction(() => typeof window.ssMount === "function");
-  await mountNew(page, "a", configFor(key));
-  await mountNew(page, "b", configFor(key));
-  const [a, b] = [page.locator("#a"), page.locator("#b")];
-  await countIs(b.getByTestId("asset-row-BNB"), 1);
+  const { page, a, b } = await pageWith({ a: key, b: key });
   // A's own change: stored, B follows.
   await activate(a);
   await eventually(() => toggle(b), "true");
@@ -419,6 +427,32 @@ test("a widget that update() moves to another key shows that key's state and tel
   await activate(a);
   await a.getByTestId("soft-staking-toggle").click();
   await eventually(() => toggle(b), "false", "B follows A under the new key");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("a visitor's switch in the same task as the host's update() to another key changes nothing under the new key", async () => {
+  const [k1, k2] = [freshKey("race-from"), freshKey("race-to")];
+  const { page, c, b } = await pageWith({ c: k1, b: k2 });
+  await activate(c);
+  await activate(b);
+  const k2Record = await stored(page, k2);
+  // The visitor switches C off; in the same task the host moves C to K2.
+  await page.evaluate(
+    ([config]) => {
+      document.getElementById("c").shadowRoot.querySelector("[data-testid=soft-staking-toggle]").click();
+      window.handles.c.update(config);
+    },
+    [configFor(k2)],
+  );
+  await eventually(() => toggle(c), "true", "C shows K2's state");
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.equal(await toggle(b), "true", "B is untouched");
+  assert.deepEqual(await activationsOf(page, "b"), [true]);
+  assert.equal(await stored(page, k2), k2Record);
+  // And C is one of K2's widgets now.
+  await c.getByTestId("soft-staking-toggle").click();
+  await eventually(() => toggle(b), "false", "B follows C under K2");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
