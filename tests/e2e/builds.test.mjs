@@ -30,6 +30,16 @@ const buildRequests = (page) => {
 
 const earn = (page) => page.locator("#earn");
 
+/** A user-mode widget with BNB at 5 % under a fresh storage key, on pages/mount.html; `options` as openMounted's. */
+async function userWidget(label, options) {
+  const key = freshKey(label);
+  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key }, options);
+  return { page, w: earn(page), key };
+}
+
+/** The host's `update(config)` on the page's widget. */
+const hostUpdate = (page, config) => page.evaluate((c) => window.ssWidget.update(c), config);
+
 test("dist/ holds both builds under stable names", () => {
   const files = readdirSync(DIST);
   for (const name of ["soft-staking.js", "soft-staking_bg.wasm", "soft-staking-demo.js", "soft-staking-demo_bg.wasm"]) {
@@ -115,9 +125,7 @@ test("a declarative tag with a demo config gets the demo build", async () => {
 });
 
 test("update() to demo mode swaps in the demo build; back to user mode, the demo build stays", async () => {
-  const key = freshKey("swap");
-  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
-  const w = earn(page);
+  const { page, w, key } = await userWidget("swap");
   await typeBalance(w, "BNB", "1000");
   await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
 
@@ -126,7 +134,7 @@ test("update() to demo mode swaps in the demo build; back to user mode, the demo
   const announced = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:estimate").length);
   const sent = await announced();
 
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE], storage_key: key });
   await w.getByTestId("apr-input-BNB").waitFor();
   assert.equal(await page.evaluate(() => window.ssWidget.mounted), true);
   // The demo build took over what the visitor set up, and told the host
@@ -142,7 +150,7 @@ test("update() to demo mode swaps in the demo build; back to user mode, the demo
   // Capped at 1000: the same 0.13698630.
   await textIs(w.getByTestId("daily-reward-BNB"), /^0\.13698630/);
 
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "user", assets: [a], storage_key: k }), [FIVE, key]);
+  await hostUpdate(page, { mode: "user", assets: [FIVE], storage_key: key });
   await textIs(w.getByTestId("apr-input-BNB"), null);
   // What was typed stays across this update (same build).
   assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "2000");
@@ -155,14 +163,13 @@ test("update() to demo mode swaps in the demo build; back to user mode, the demo
 });
 
 test("a user-mode update() while the demo build loads wins; a failed demo build says so while still wanted, and a later update() retries", async () => {
-  const key = freshKey("race");
   let hold = true;
   let release;
   const held = new Promise((r) => {
     release = r;
   });
   let fail = false;
-  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key }, {
+  const { page, w, key } = await userWidget("race", {
     setup: (p) =>
       p.route(/\/soft-staking-demo\.js(\?.*)?$/, async (route) => {
         if (fail) return route.abort("internetdisconnected");
@@ -170,11 +177,10 @@ test("a user-mode update() while the demo build loads wins; a failed demo build 
         return route.continue();
       }),
   });
-  const w = earn(page);
   await typeBalance(w, "BNB", "1000");
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE], storage_key: key });
   // Back to user mode, at 10%, before the demo build arrives.
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "user", assets: [{ ...a, apr: "0.1" }], storage_key: k }), [FIVE, key]);
+  await hostUpdate(page, { mode: "user", assets: [{ ...FIVE, apr: "0.1" }], storage_key: key });
   await textIs(w.getByTestId("apr-BNB"), "10%");
   hold = false;
   release();
@@ -204,10 +210,10 @@ test("a user-mode update() while the demo build loads wins; a failed demo build 
   assert.equal(await o.getByTestId("config-error").count(), 0);
   await textIs(o.getByTestId("daily-reward-BNB"), "0.27397260");
   // Asked for and still wanted: the box says so.
-  await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
+  await hostUpdate(offline, { mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] });
   await textIs(o.getByTestId("config-error"), /demo mode could not be loaded/i);
   fail = false;
-  await offline.evaluate(() => window.ssWidget.update({ mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] }));
+  await hostUpdate(offline, { mode: "demo", assets: [{ symbol: "BNB", apr: "0.05" }] });
   await o.getByTestId("apr-input-BNB").waitFor();
   await offline.close();
 });
@@ -217,18 +223,17 @@ test("the visitor keeps typing through the switch: focus and caret come back in 
   const held = new Promise((r) => {
     release = r;
   });
-  const page = await openMounted(ctx, { assets: [FIVE], storage_key: freshKey("focus") }, {
+  const { page, w } = await userWidget("focus", {
     setup: (p) =>
       p.route(/\/soft-staking-demo_bg\.wasm$/, async (route) => {
         await held;
         return route.continue();
       }),
   });
-  const w = earn(page);
   const input = w.getByTestId("balance-input-BNB");
   await input.click();
   await page.keyboard.type("10");
-  await page.evaluate((a) => window.ssWidget.update({ mode: "demo", assets: [a] }), FIVE);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE] });
   // Typed while the demo build loads: into the visitor's widget, carried over.
   await page.keyboard.type("00");
   release();
@@ -244,14 +249,12 @@ test("the visitor keeps typing through the switch: focus and caret come back in 
 });
 
 test("a bad demo config at the switch shows its error; the next good config finds what the visitor set up", async () => {
-  const key = freshKey("bad-switch");
-  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
-  const w = earn(page);
+  const { page, w, key } = await userWidget("bad-switch");
   await typeBalance(w, "BNB", "1000");
   await w.getByTestId("horizon-select").selectOption("90");
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k, horizon_days: 0 }), [FIVE, key]);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE], storage_key: key, horizon_days: 0 });
   await textIs(w.getByTestId("config-error"), /horizon_days/);
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: k }), [FIVE, key]);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE], storage_key: key });
   await w.getByTestId("apr-input-BNB").waitFor();
   assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "1000");
   assert.equal(await w.getByTestId("horizon-select").inputValue(), "90");
@@ -261,14 +264,12 @@ test("a bad demo config at the switch shows its error; the next good config find
 });
 
 test("a switch that also changes storage_key tells the host the activation stored under the new key", async () => {
-  const key = freshKey("key-switch");
-  const page = await openMounted(ctx, { assets: [FIVE], storage_key: key });
-  const w = earn(page);
+  const { page, w, key } = await userWidget("key-switch");
   await activate(w);
   const activations = () => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").map((e) => e.detail.active));
   assert.deepEqual(await activations(), [true]);
   // Nothing is stored under the new key: the widget is off, and says so.
-  await page.evaluate(([a, k]) => window.ssWidget.update({ mode: "demo", assets: [a], storage_key: `${k}-other` }), [FIVE, key]);
+  await hostUpdate(page, { mode: "demo", assets: [FIVE], storage_key: `${key}-other` });
   await w.getByTestId("apr-input-BNB").waitFor();
   assert.equal(await w.getByTestId("soft-staking-toggle").getAttribute("aria-checked"), "false");
   await eventually(activations, [true, false]);
