@@ -33,7 +33,7 @@ mod native {
             .collect::<Vec<_>>()
             .as_slice()
         {
-            ["-h" | "--help"] | ["help"] => {
+            ["-h" | "--help"] | ["help"] | ["estimate", "-h" | "--help"] => {
                 println!("{USAGE}\n\nPrints one result as JSON. Exit status 2 on invalid input.");
                 0
             }

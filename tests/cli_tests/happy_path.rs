@@ -277,9 +277,15 @@ fn file_with_bom_free_crlf_and_trailing_whitespace() {
 
 #[test]
 fn help_and_version() {
-    let out = run(&["--help"], b"");
-    assert_eq!(out.code, Some(0));
-    assert!(out.stdout.contains("soft-staking estimate"));
+    for args in [
+        &["--help"][..],
+        &["estimate", "--help"],
+        &["estimate", "-h"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert!(out.stdout.contains("soft-staking estimate"), "{args:?}");
+    }
     let out = run(&["--version"], b"");
     assert_eq!(out.code, Some(0));
     assert!(out.stdout.starts_with("soft-staking "));
