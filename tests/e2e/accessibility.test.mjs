@@ -156,6 +156,14 @@ test("table, switch and details semantics", async () => {
 
   const toggle = page.getByRole("switch", { name: "Soft staking" });
   assert.equal(await toggle.getAttribute("aria-checked"), "false");
+  // Activate says it opens a dialog (the terms).
+  assert.equal(await page.getByTestId("activate-button").getAttribute("aria-haspopup"), "dialog");
+  // The horizon column is heard in words ("30 days"), seen as "30 d".
+  assert.equal(await page.getByRole("columnheader", { name: "Cumulative (30 days)", exact: true }).count(), 1);
+  assert.match(await page.getByRole("columnheader").nth(6).textContent(), /^\s*Cumulative \(30 d\)\s*$/);
+  await page.getByTestId("horizon-select").selectOption("custom");
+  await page.getByTestId("horizon-custom").fill("1");
+  await expectValue(() => page.getByRole("columnheader", { name: "Cumulative (1 day)", exact: true }).count(), 1);
 
   const details = page.getByTestId("details-toggle-USDT");
   assert.equal(await details.getAttribute("aria-expanded"), "false");
@@ -204,6 +212,10 @@ test("status badges, muted text and input borders keep WCAG contrast in both the
     // PLAIN then gets a balance that does not read: its last figures are dimmed.
     await page.getByTestId("balance-input-PLAIN").fill("100x");
     await expectText(page.getByTestId("error-PLAIN"), /Balance/);
+    // An error on the controls' panel: a custom horizon of 0 days.
+    await page.getByTestId("horizon-select").selectOption("custom");
+    await page.getByTestId("horizon-custom").fill("0");
+    await page.getByTestId("horizon-error").waitFor();
     // Colours as the browser resolves them (color-mix included), each
     // composited over the widget's background; [foreground, background].
     const pairs = await page.locator("#earn").evaluate((host) => {
@@ -225,15 +237,26 @@ test("status badges, muted text and input borders keep WCAG contrast in both the
         }
         return o;
       };
+      // What is behind the element: its own background and its ancestors'
+      // (a panel's), each over the next one out, over the widget's.
+      const behind = (el) => {
+        const layers = [];
+        for (let e = el; e && e !== root; e = e.parentNode) {
+          if (e.nodeType === Node.ELEMENT_NODE) layers.push(rgba(getComputedStyle(e).backgroundColor));
+        }
+        return layers.reduceRight((back, layer) => over(layer, back), bg);
+      };
       const text = (el) => {
         const style = getComputedStyle(el);
-        const back = over(rgba(style.backgroundColor), bg);
+        const back = behind(el);
         const [r, g, b, a] = rgba(style.color);
         return [over([r, g, b, a * opacity(el)], back), back];
       };
       const out = {};
       for (const sym of ["BNB", "USDT", "TINY", "PLAIN"]) out[`badge ${sym}`] = text(root.querySelector(`[data-testid="status-${sym}"]`));
       out["muted hint"] = text(root.querySelector(".ss-footnote"));
+      out["balance error"] = text(root.querySelector('[data-testid="error-PLAIN"]'));
+      out["horizon error on its panel"] = text(root.querySelector('[data-testid="horizon-error"]'));
       for (const part of [".ss-reward", ".c-cumulative output", ".ss-unit", ".ss-explain", ".badge"]) {
         out[`stale row ${part}`] = text(root.querySelector(`[data-testid="asset-row-PLAIN"] ${part}`));
       }
@@ -247,4 +270,29 @@ test("status badges, muted text and input borders keep WCAG contrast in both the
     }
     await page.close();
   }
+});
+
+test("forced colours (Windows high contrast): the switch keeps an outline and a thumb; the plot's lines match its legend", async () => {
+  const page = await openWidget(ctx, userConfig([BNB]));
+  await page.emulateMedia({ forcedColors: "active" });
+  await typeBalance(page, "BNB", "100");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.locator("#earn").getByRole("figure").first().waitFor();
+  const seen = await page.locator("#earn").evaluate((host) => {
+    const root = host.shadowRoot;
+    const track = getComputedStyle(root.querySelector(".ss-toggle-track"));
+    const thumb = getComputedStyle(root.querySelector(".ss-toggle-thumb"));
+    const key = (cls) => getComputedStyle(root.querySelector(`.ss-key-${cls}`), "::before").borderTopColor;
+    const line = (cls) => getComputedStyle(root.querySelector(`.ss-line-${cls}`)).stroke;
+    return {
+      outline: track.borderTopStyle !== "none" && parseFloat(track.borderTopWidth) >= 1 && track.borderTopColor !== track.backgroundColor,
+      thumb: thumb.backgroundColor !== track.backgroundColor,
+      lines: ["compound", "simple"].map((cls) => [line(cls), key(cls)]),
+    };
+  });
+  assert.equal(seen.outline, true, "the track has an outline of another colour than its fill");
+  assert.equal(seen.thumb, true, "the thumb stands out from the track");
+  for (const [stroke, legend] of seen.lines) assert.equal(stroke, legend, "a line is drawn in its legend key's colour");
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

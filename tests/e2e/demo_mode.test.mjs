@@ -286,6 +286,18 @@ test("invalid edits show an error on the field; the last valid estimate stays", 
   // Minimum 100, cap 5000, 20 %: 1000 earns fully → 0.54794520 still.
   await textIs(w.getByTestId("max-BNB"), "5000");
 
+  // The reward says it is the last valid estimate only where there is one:
+  // SOL has no balance, so an invalid minimum marks nothing.
+  assert.equal(await daily(w, "BNB").getAttribute("title"), null);
+  await w.getByTestId("min-input-SOL").fill("-1");
+  await eventually(() => w.getByTestId("min-input-SOL").getAttribute("aria-invalid"), "true");
+  assert.equal(await daily(w, "SOL").getAttribute("title"), null);
+  await w.getByTestId("min-input-BNB").fill("-1");
+  await eventually(() => daily(w, "BNB").getAttribute("title"), "Last valid estimate");
+  await retype(w, "min-input-BNB", "100");
+  await retype(w, "min-input-SOL", "1");
+  await eventually(() => daily(w, "BNB").getAttribute("title"), null);
+
   // Tier bounds must ascend.
   await typeBalance(w, "USDT", "10000");
   await w.getByTestId("tier-up-to-input-USDT-0").fill("6000"); // one step from 500 to 6000

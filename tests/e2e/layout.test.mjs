@@ -450,3 +450,76 @@ test("narrow cards (320 px, or 360 px with larger text): a two-line label stays 
     await page.close();
   }
 });
+
+test("enlarged text on a phone (28 px at 360 px, 21 and 28 px at 320 px): labels go above their values, nothing overlaps, sticks out or scrolls sideways", async () => {
+  for (const [width, size] of [[360, 28], [320, 21], [320, 28]]) {
+    const when = `${width} px, ${size} px text`;
+    const page = await openWidget(ctx, userConfig([BNB, USDT]), { viewport: { width, height: 800 } });
+    await page.addStyleTag({ content: `#earn { --ss-font-size: ${size}px }` });
+    // An error under one balance, a status badge in the other.
+    await typeBalance(page, "BNB", "5");
+    await page.getByTestId("balance-input-USDT").fill("12x");
+    await expectText(page.getByTestId("error-USDT"), /Balance/);
+    const found = await page.locator("#earn").evaluate((host) => {
+      const root = host.shadowRoot;
+      const overlaps = [];
+      for (const td of root.querySelectorAll(".ss-row > td")) {
+        const label = getComputedStyle(td, "::before");
+        const cell = td.getBoundingClientRect();
+        const style = getComputedStyle(td);
+        // The label's box: absolutely placed, or first in the cell's flow.
+        const absolute = label.position === "absolute";
+        const left = cell.left + (absolute ? parseFloat(label.left) : parseFloat(style.paddingLeft));
+        const top = cell.top + (absolute ? parseFloat(label.top) : parseFloat(style.paddingTop));
+        const box = { left, top, right: left + parseFloat(label.width), bottom: top + parseFloat(label.height) };
+        if (box.bottom > cell.bottom + 0.5) overlaps.push(`${td.className}: label ends below its cell`);
+        for (const el of td.querySelectorAll("*")) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0 || el.closest(".ss-sr-only")) continue;
+          const apart = r.right <= box.left + 0.5 || r.left >= box.right - 0.5 || r.bottom <= box.top + 0.5 || r.top >= box.bottom - 0.5;
+          if (!apart) overlaps.push(`${td.className}: label over ${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`);
+        }
+      }
+      // The horizon's and the switch's labels keep each word on one line.
+      const broken = [];
+      for (const label of root.querySelectorAll(".ss-control")) {
+        for (const node of label.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+          for (const word of node.textContent.trim().split(/\s+/)) {
+            const at = node.textContent.indexOf(word);
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            if (range.getClientRects().length > 1) broken.push(word);
+          }
+        }
+      }
+      return { overlaps: [...new Set(overlaps)], broken };
+    });
+    assert.deepEqual(found.overlaps, [], when);
+    assert.deepEqual(found.broken, [], when);
+    const fit = await measureFit(page);
+    assert.ok(fit.scrollWidth <= fit.clientWidth, `${when}: page scrolls sideways (${fit.scrollWidth} > ${fit.clientWidth})`);
+    assert.deepEqual(fit.widgets.map((w) => w.outside), [[]], `${when}: nothing sticks out of the widget`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
+test("the default text size follows the visitor's larger default (root font size), never a host's smaller one", async () => {
+  const page = await openWidget(ctx, userConfig([BNB]));
+  const size = () => page.locator("#earn").evaluate((host) => getComputedStyle(host.shadowRoot.querySelector(".ss-root")).fontSize);
+  // Chromium's default 16 px root: 14 px.
+  assert.equal(await size(), "14px");
+  // A visitor's 24 px default: 0.875 × 24 = 21 px.
+  await page.addStyleTag({ content: "html { font-size: 24px }" });
+  await expectValue(size, "21px");
+  // A host's 62.5 % root (10 px): still 14 px.
+  await page.addStyleTag({ content: "html { font-size: 62.5% }" });
+  await expectValue(size, "14px");
+  // --ss-font-size still wins.
+  await page.addStyleTag({ content: "#earn { --ss-font-size: 18px }" });
+  await expectValue(size, "18px");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -49,7 +49,7 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
         <div class="ss-activation">
             <div class="ss-activation-controls">
                 if !a.terms_accepted {
-                    <button type="button" class="ss-button ss-button-primary" onclick={on_activate} data-testid="activate-button">
+                    <button type="button" class="ss-button ss-button-primary" aria-haspopup="dialog" onclick={on_activate} data-testid="activate-button">
                         { "Activate" }
                     </button>
                 }

@@ -92,7 +92,8 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     };
 
     let estimate = row.estimate.as_ref();
-    let stale = row.shows_last_good_estimate();
+    // The estimate shown is the last valid entry's (none: nothing to mark).
+    let stale = estimate.is_some() && row.shows_last_good_estimate();
     let error = row
         .balance
         .error

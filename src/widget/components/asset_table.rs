@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::asset_row::RowSettings;
 use super::row_group::{RowGroup, GROUP_SIZE};
+use crate::widget::format::count;
 use crate::widget::row::Row;
 
 /// Props of [`AssetTable`].
@@ -35,7 +36,10 @@ pub fn asset_table(props: &AssetTableProps) -> Html {
                         <th scope="col" role="columnheader">{ "Est. APR" }</th>
                         <th scope="col" role="columnheader">{ "Your balance" }</th>
                         <th scope="col" role="columnheader">{ "Est. daily reward" }</th>
-                        <th scope="col" role="columnheader">{ format!("Cumulative ({} d)", props.settings.horizon_days) }</th>
+                        // Heard as "30 days", not the letter "d".
+                        <th scope="col" role="columnheader" aria-label={format!("Cumulative ({})", count(props.settings.horizon_days.into(), "day"))}>
+                            { format!("Cumulative ({} d)", props.settings.horizon_days) }
+                        </th>
                         <th scope="col" role="columnheader">{ "Status" }</th>
                     </tr>
                 </thead>
