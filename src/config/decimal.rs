@@ -97,6 +97,19 @@ pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
     parse_with(&ascii_form(text, seps), seps)
 }
 
+/// True when `text`, not a number as it stands, is one being typed: a few
+/// more digits make it one (`1,` and `1,00` of `1,000`, `.` of `.5`; in
+/// de-DE `1.` of `1.000`). Such a field's error can wait for the visitor
+/// to pause; `-5` or `12x` cannot become a balance, so theirs cannot (nor
+/// can an empty field's: it is not being typed).
+pub fn is_unfinished(text: &str, seps: Separators) -> bool {
+    !text.trim().is_empty()
+        && parse_typed(text, seps).is_err()
+        && ["0", "00", "000"]
+            .iter()
+            .any(|more| parse_typed(&format!("{text}{more}"), seps).is_ok())
+}
+
 /// The first digit (zero) of each script whose digits [`ascii_form`] reads.
 const ZEROS: [u32; 4] = [0xFF10, 0x0660, 0x06F0, 0x0966];
 
@@ -351,6 +364,30 @@ fn too_large(fraction: bool, decimal: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_being_typed_is_unfinished_one_that_cannot_become_one_is_not() {
+        let us = |t| is_unfinished(t, Separators::COMMA_POINT);
+        let de = |t| is_unfinished(t, Separators::POINT_COMMA);
+        let inr = |t| is_unfinished(t, Separators::COMMA_POINT_LAKH);
+        // On the way to 1,000 / .5 / 12,345.
+        for typed in ["1,", "1,0", "1,00", ".", "12,3", "12,34"] {
+            assert!(us(typed), "{typed}");
+        }
+        // Numbers already, or never numbers: a sign, a letter, a second point,
+        // a group of the wrong size, a group separator after the point.
+        for typed in [
+            "", "1", "1,000", "0.5", "-", "-5", "12x", "1.2.", "1,2,3", "1.5,", "1,0000",
+        ] {
+            assert!(!us(typed), "{typed}");
+        }
+        // de-DE groups with '.', so "1." is on its way to 1.000.
+        assert!(de("1."));
+        assert!(de(","));
+        assert!(!de("1,5"));
+        // en-IN: 1,00,000 (a lakh).
+        assert!(inr("1,00,"));
+    }
 
     #[test]
     fn accepts_plain_decimals() {

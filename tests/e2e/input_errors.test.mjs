@@ -131,3 +131,45 @@ test("a misplaced thousands separator is an error, a correct one is accepted", a
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a number still being typed (\"2,5\" of \"2,500\") is told off only at a pause or when the field is left; one that cannot become a number at once", async () => {
+  // The page's clock is paused, then moved on by hand: the pause is exact.
+  const page = await openWidget(ctx, userConfig([BNB, USDT], { horizon_days: 30 }), {
+    setup: (p) => p.clock.install({ time: new Date("2026-11-23T12:00:00Z") }),
+  });
+  await page.clock.pauseAt(new Date("2026-11-23T12:01:00Z"));
+  const bnb = row(page, "BNB");
+  const invalid = () => bnb.input.getAttribute("aria-invalid");
+  // "2": 2 × 0.05 ÷ 365 = 0.000273972… → 0.00027397.
+  await typeBalance(page, "BNB", "2,5");
+  assert.equal(await bnb.error.count(), 0, "no error while typing");
+  assert.equal(await invalid(), "false");
+  // The figures are the last valid entry's ("2"), and say so.
+  assert.equal(await hookText(page, "daily-reward-BNB"), "0.00027397");
+  assert.match(await bnb.explanation.textContent(), /^Last valid entry: /);
+  // The visitor pauses: 799 ms is not yet a pause (800 ms is).
+  await page.clock.runFor(799);
+  assert.equal(await bnb.error.count(), 0, "799 ms");
+  await page.clock.runFor(1);
+  await expectText(bnb.error, /misplaced ','/);
+  assert.equal(await invalid(), "true");
+  // Typed on to a number: the error goes at once. 2500 is over BNB's cap of
+  // 1000: 1000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630.
+  await bnb.input.pressSequentially("00");
+  await expectGone(bnb.error);
+  await expectText(bnb.daily, "0.13698630");
+
+  // Leaving the field shows the waiting error without a pause.
+  await typeBalance(page, "BNB", "3,");
+  assert.equal(await bnb.error.count(), 0);
+  await page.keyboard.press("Tab");
+  await expectText(bnb.error, /misplaced ','/);
+
+  // Text that cannot become a number is told off at once, clock still.
+  for (const typed of ["12x", "-5", "1.2."]) {
+    await typeBalance(page, "BNB", typed);
+    await expectText(bnb.error, /Balance/, typed);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

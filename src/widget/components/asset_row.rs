@@ -14,11 +14,13 @@ use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::currency::Currency;
+use crate::config::decimal::is_unfinished;
 use crate::config::widget_config::Mode;
 use crate::widget::class_list::class_list;
 use crate::widget::explain::explanation;
 use crate::widget::format::{count, fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
+use crate::widget::hooks::use_typing_pause::use_typing_pause;
 use crate::widget::rate_edits::EditTarget;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
@@ -94,10 +96,17 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let estimate = row.estimate.as_ref();
     // The estimate shown is the last valid entry's (none: nothing to mark).
     let stale = estimate.is_some() && row.shows_last_good_estimate();
+    // A number still being typed ("1," of "1,000") is told off only once
+    // the visitor pauses or leaves the field; its figures stay dimmed.
+    let pause = use_typing_pause(&row.balance.text);
+    let error_waits = pause.typing
+        && row.balance.error.is_some()
+        && is_unfinished(&row.balance.text, num.separators());
     let error = row
         .balance
         .error
         .clone()
+        .filter(|_| !error_waits)
         .or_else(|| row.estimate_error.clone());
     let compound_error = row.compound_error(props.settings.compound);
     let compound_error_id = format!("ss-cumulative-error-{sym}");
@@ -178,7 +187,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
                     <input id={input_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                        placeholder={if num.decimal == '.' { "0.00" } else { "0,00" }} value={row.balance.text.clone()} oninput={on_balance}
+                        placeholder={if num.decimal == '.' { "0.00" } else { "0,00" }} value={row.balance.text.clone()} oninput={on_balance} onblur={pause.onblur}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| error_id.clone())}
                         data-testid={format!("balance-input-{sym}")} />
