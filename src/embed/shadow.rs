@@ -40,11 +40,15 @@ impl WidgetShadow {
             let _ = js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &sheets);
         }
         let document = host.owner_document()?;
+        // The base of the widget's text size: the visitor's default text
+        // size, which no host CSS reaches (see `.ss-base`).
+        let base = document.create_element("div").ok()?;
+        base.set_class_name("ss-base");
         let container = document.create_element("div").ok()?;
         container.set_class_name("ss-host");
-        root.append_child(&container).ok()?;
-        let strut = strut(&document)?;
-        root.append_child(&strut).ok()?;
+        base.append_child(&container).ok()?;
+        base.append_child(&strut(&document)?.into()).ok()?;
+        root.append_child(&base).ok()?;
         panic_guard::register(&root);
         Some(WidgetShadow { root, container })
     }

@@ -506,17 +506,22 @@ test("enlarged text on a phone (28 px at 360 px, 21 and 28 px at 320 px): labels
   }
 });
 
-test("the default text size follows the visitor's larger default (root font size), never a host's smaller one", async () => {
+test("the text size follows the visitor's default text size (the browser setting), not the host page's root size", async () => {
   const page = await openWidget(ctx, userConfig([BNB]));
   const size = () => page.locator("#earn").evaluate((host) => getComputedStyle(host.shadowRoot.querySelector(".ss-root")).fontSize);
-  // Chromium's default 16 px root: 14 px.
+  // Chromium's default 16 px: 14 px.
   assert.equal(await size(), "14px");
-  // A visitor's 24 px default: 0.875 × 24 = 21 px.
-  await page.addStyleTag({ content: "html { font-size: 24px }" });
+  // A host's root size, larger or smaller, or a rule on the mount element: still 14 px.
+  for (const css of ["html { font-size: 24px }", "html { font-size: 62.5% }", "#earn, * { font: 30px monospace }"]) {
+    const tag = await page.addStyleTag({ content: css });
+    await page.waitForTimeout(50);
+    assert.equal(await size(), "14px", css);
+    await tag.evaluate((t) => t.remove());
+  }
+  // A visitor whose browser default is 24 px: 0.875 × 24 = 21 px.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
   await expectValue(size, "21px");
-  // A host's 62.5 % root (10 px): still 14 px.
-  await page.addStyleTag({ content: "html { font-size: 62.5% }" });
-  await expectValue(size, "14px");
   // --ss-font-size still wins.
   await page.addStyleTag({ content: "#earn { --ss-font-size: 18px }" });
   await expectValue(size, "18px");
