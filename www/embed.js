@@ -11,6 +11,13 @@
 // is shown inside the widget's box. No inline script or eval is needed, so it
 // runs under a strict Content-Security-Policy.
 
+// One copy of this module per page: loaded again under another URL (a
+// cache-busting `?v=3`, an absolute URL), the later copy hands every call to
+// the first, so that an element never holds two widgets and the builds
+// download once.
+const SHARED = Symbol.for("soft-staking/embed");
+const FIRST = typeof globalThis[SHARED]?.mount === "function" ? globalThis[SHARED] : null;
+
 // Two builds of the widget sit next to this file, each a wasm-bindgen glue
 // and its WebAssembly module: the visitor's, which every host page loads,
 // and the demo build, which adds demo mode's tools (editable rates, share
@@ -277,8 +284,19 @@ const SUPERSEDED = Object.freeze({ update() {}, destroy() {}, mounted: false });
  * Resolves to `{ update(config), destroy() }`.
  */
 export async function mount(element, config) {
+  if (FIRST) return FIRST.mount(element, config);
   if (!(element instanceof Element)) {
-    throw new TypeError("soft-staking mount(): the first argument must be a DOM element");
+    let elsewhere = false;
+    try {
+      elsewhere = element?.nodeType === Node.ELEMENT_NODE;
+    } catch {
+      // Not an element either way.
+    }
+    throw new TypeError(
+      elsewhere
+        ? "soft-staking mount(): the element belongs to another document (an iframe's): import embed.js in that document and mount from there"
+        : "soft-staking mount(): the first argument must be a DOM element",
+    );
   }
   return mountConfig(element, config, claim(element));
 }
@@ -315,6 +333,8 @@ function mountConfig(element, config, token) {
 }
 
 const MOUNTED = new WeakMap();
+/** The mount request of each declarative tag auto-mounted (see `unmountRemoved`). */
+const AUTO = new WeakMap();
 
 /** Mounts one declarative `<div data-soft-staking>`; never throws. */
 async function autoMount(element) {
@@ -324,6 +344,7 @@ async function autoMount(element) {
   // or put back after destroy(); the host mounts it again if it wants.
   if (LATEST.has(element)) return undefined;
   const token = claim(element);
+  AUTO.set(element, token);
   const pending = (async () => {
     const inline = element.getAttribute("data-config");
     const url = element.getAttribute("data-config-url");
@@ -353,13 +374,38 @@ async function autoMount(element) {
   return pending;
 }
 
+/**
+ * A declarative tag taken out of the page (a single-page app's route
+ * change) is destroyed, or never mounted if its config is still on its way,
+ * so that it leaves no listener, channel or memory behind; put back later, it
+ * mounts afresh. One moved within a task is still in the page: left alone.
+ * A host that called mount() on it owns it, and its destroy().
+ */
+function unmountRemoved(element) {
+  if (element.isConnected || !MOUNTED.has(element)) return;
+  const token = AUTO.get(element);
+  MOUNTED.delete(element);
+  AUTO.delete(element);
+  if (LATEST.get(element) !== token) return;
+  LATEST.delete(element);
+  HANDLES.get(element)?.destroy();
+}
+
 function autoMountAll(root) {
   root.querySelectorAll("[data-soft-staking]").forEach((el) => {
     autoMount(el).catch((err) => console.error("soft-staking:", err));
   });
 }
 
-if (typeof document !== "undefined") {
+if (!FIRST) {
+  try {
+    globalThis[SHARED] = Object.freeze({ mount });
+  } catch {
+    // A frozen global object: each copy then works on its own.
+  }
+}
+
+if (typeof document !== "undefined" && !FIRST) {
   // Start loading now: a page that loads this module is about to mount a
   // widget, most likely for its visitors (a failed load is retried by the
   // first mount, which reports it). Not when a mount already started a load
@@ -373,6 +419,11 @@ if (typeof document !== "undefined") {
     // Declarative widgets added later (e.g. by a single-page app) mount too.
     new MutationObserver((records) => {
       for (const record of records) {
+        for (const node of record.removedNodes) {
+          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          if (node.matches("[data-soft-staking]")) unmountRemoved(node);
+          node.querySelectorAll("[data-soft-staking]").forEach(unmountRemoved);
+        }
         for (const node of record.addedNodes) {
           if (node.nodeType !== Node.ELEMENT_NODE) continue;
           if (node.matches("[data-soft-staking]")) autoMount(node).catch(() => {});

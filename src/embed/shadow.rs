@@ -26,13 +26,19 @@ pub struct WidgetShadow {
 
 impl WidgetShadow {
     /// Attaches (or reuses, after a `destroy()`) an open shadow root on
-    /// `host`; `None` when the element cannot host one.
+    /// `host`; `None` when the element cannot host one, or holds one of its
+    /// own (a host's custom element), which is left alone.
     pub fn attach(host: &Element) -> Option<WidgetShadow> {
         let root = match host.shadow_root() {
-            Some(existing) => existing,
-            None => host
-                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                .ok()?,
+            Some(existing) if is_ours(&existing) => existing,
+            Some(_) => return None,
+            None => {
+                let root = host
+                    .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                    .ok()?;
+                js_sys::Reflect::set(&root, &OURS.into(), &true.into()).ok()?;
+                root
+            }
         };
         root.set_inner_html("");
         if let Some(sheet) = shared_sheet() {
@@ -66,6 +72,13 @@ impl WidgetShadow {
         let _ = js_sys::Reflect::set(&self.root, &"adoptedStyleSheets".into(), &Array::new());
         self.root.set_inner_html("");
     }
+}
+
+/// The property that marks a shadow root as a widget's (both builds').
+const OURS: &str = "softStakingWidgetRoot";
+
+fn is_ours(root: &ShadowRoot) -> bool {
+    js_sys::Reflect::get(root, &OURS.into()).is_ok_and(|v| v.is_truthy())
 }
 
 /// An invisible, zero-height row of boxes beside the container. The

@@ -197,3 +197,116 @@ test("destroy() during a running cohort stops the sliced work at once", async ()
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a declarative tag taken out of the page is destroyed (nothing left behind); moved, it keeps its widget; put back, it mounts afresh", async () => {
+  const page = await leaksPage();
+  const baseline = await probe(page);
+  const config = JSON.stringify({ assets: [BNB], storage_key: freshKey("spa") });
+  await page.evaluate((config) => {
+    const tag = document.createElement("div");
+    tag.id = "spa";
+    tag.setAttribute("data-soft-staking", "");
+    tag.setAttribute("data-config", config);
+    document.body.append(tag);
+  }, config);
+  const w = page.locator("#spa");
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  // Moved within a task (a framework re-parenting it): the same widget.
+  await page.evaluate(() => document.body.prepend(document.getElementById("spa")));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "1000");
+  // Taken out (a route change): destroyed, as destroy() does.
+  const tag = await page.evaluateHandle(() => {
+    const tag = document.getElementById("spa");
+    tag.remove();
+    return tag;
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.deepEqual(await probe(page), baseline);
+  assert.equal(await tag.evaluate((t) => t.shadowRoot.innerHTML), "");
+  // Put back: a new widget (the balance typed before is gone).
+  await tag.evaluate((t) => document.body.append(t));
+  await countIs(w.getByTestId("asset-row-BNB"), 1);
+  assert.equal(await w.getByTestId("balance-input-BNB").inputValue(), "");
+
+  // Taken out while its config is on its way: it never mounts.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/held-config.json", async (route) => {
+    await held;
+    await route.fulfill({ json: { assets: [SOL], storage_key: freshKey("held") } });
+  });
+  const early = await page.evaluateHandle(() => {
+    const tag = document.createElement("div");
+    tag.setAttribute("data-soft-staking", "");
+    tag.setAttribute("data-config-url", "/held-config.json");
+    document.body.append(tag);
+    return tag;
+  });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  await early.evaluate((t) => t.remove());
+  release();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await early.evaluate((t) => t.shadowRoot), null, "never mounted");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("embed.js loaded under two URLs (a cache-busting ?v=3): one widget per tag, each build downloaded once", async () => {
+  const page = await openPage(ctx, "/pages/twice.html?manual", { ready: false });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  const tag = page.locator("#tag");
+  await countIs(tag.getByTestId("asset-row-BNB"), 1);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  // One widget: one activation channel, one event per switch.
+  assert.equal((await page.evaluate(() => window.ssProbe.channels())).length, 1);
+  await activate(tag);
+  await eventually(() => page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").length), 1);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.equal(await page.evaluate(() => window.ssEvents.filter((e) => e.type === "softstaking:activation").length), 1);
+  // mount() from the other copy replaces that widget rather than adding one.
+  await page.evaluate(() => window.ssMount(document.getElementById("tag"), { assets: [{ symbol: "SOL", apr: "0.0365", min_amount: "1" }], storage_key: "ss-twice" }));
+  await countIs(tag.getByTestId("asset-row-SOL"), 1);
+  assert.equal((await page.evaluate(() => window.ssProbe.channels())).length, 1);
+  const downloads = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/soft-staking/soft-staking")),
+  );
+  assert.deepEqual(downloads.sort(), ["/soft-staking/soft-staking.js", "/soft-staking/soft-staking_bg.wasm"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("mount() refuses an iframe's element by name, and leaves a host's own shadow root alone", async () => {
+  const page = await leaksPage();
+  const refused = await page.evaluate(async () => {
+    const frame = document.createElement("iframe");
+    document.body.append(frame);
+    const inner = frame.contentDocument.createElement("div");
+    frame.contentDocument.body.append(inner);
+    try {
+      await window.ssMount(inner, null);
+      return "mounted";
+    } catch (err) {
+      return `${err.name}: ${err.message}`;
+    }
+  });
+  assert.match(refused, /^TypeError: .*another document \(an iframe's\): import embed\.js in that document/);
+  // A host's custom element with a shadow root of its own.
+  const kept = await page.evaluate(async () => {
+    const card = document.createElement("div");
+    document.body.append(card);
+    const own = card.attachShadow({ mode: "open" });
+    own.innerHTML = "<h2>Host card title</h2><slot></slot>";
+    const handle = await window.ssMount(card, null);
+    const during = own.innerHTML;
+    handle.destroy();
+    return { during, after: own.innerHTML, mounted: handle.mounted, says: card.textContent };
+  });
+  assert.equal(kept.during, "<h2>Host card title</h2><slot></slot>");
+  assert.equal(kept.after, "<h2>Host card title</h2><slot></slot>");
+  assert.equal(kept.mounted, false);
+  assert.match(kept.says, /cannot be shown inside this element/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
