@@ -616,16 +616,23 @@ test("Copy link: copied when the browser allows it; otherwise the link is select
   }
 });
 
-test("the share link keeps the host page's other query parameters and drops its fragment", async () => {
+test("the share link keeps the host page's other query parameters and its fragment (a hash-routed page's route)", async () => {
   const config = demoConfig();
-  const page = await openPage(ctx, `${mountPath(config, { extra: { tab: "earn" } })}#rates`);
+  const page = await openPage(ctx, `${mountPath(config, { extra: { tab: "earn" } })}#/earn/soft`);
   const w = page.locator("#earn");
   await typeBalance(w, "SOL", "100");
   const href = await eventually(() => w.getByTestId("share-link").getAttribute("href"), /b100/);
   const url = new URL(href);
   assert.equal(url.searchParams.get("tab"), "earn");
   assert.equal(url.searchParams.get("config"), JSON.stringify(config));
-  assert.equal(url.hash, "");
+  assert.equal(url.hash, "#/earn/soft");
+  // Opened, the link restores the scenario (SOL 100) with the route in place.
+  const opened = await openPage(ctx, url.pathname + url.search + url.hash);
+  const restored = opened.locator("#earn");
+  await eventually(() => restored.getByTestId("balance-input-SOL").inputValue(), "100");
+  assert.equal(await opened.evaluate(() => location.hash), "#/earn/soft");
+  assert.deepEqual(opened.errors, []);
+  await opened.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -92,7 +92,7 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
 }
 
 /// The current page URL with the scenario and the widget it is for in its
-/// query (other parameters kept).
+/// query (other parameters and the fragment kept).
 fn share_url(scenario: &str, storage_key: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
@@ -109,7 +109,8 @@ fn share_url(scenario: &str, storage_key: &str) -> String {
             params.delete(WIDGET_PARAM);
             params.append(WIDGET_PARAM, storage_key);
             params.append(QUERY_PARAM, scenario);
-            url.set_hash("");
+            // The fragment stays: on a hash-routed page (`#/earn`) it is
+            // what shows the widget.
             url.href()
         }
         Err(_) => href,
