@@ -58,7 +58,8 @@ function importGlue(kind) {
 function boot(kind) {
   const load = LOADS[kind];
   if (!load.ready) {
-    const wasm = fetch(new URL(BUILDS[kind].wasm, import.meta.url));
+    // A string, not a URL object: some hosts' fetch wrappers take only strings.
+    const wasm = fetch(new URL(BUILDS[kind].wasm, import.meta.url).href);
     // A failure is reported through the glue's init below, not as an
     // unhandled rejection when the glue fails first.
     wasm.catch(() => {});

@@ -41,11 +41,18 @@ impl WidgetShadow {
             }
         };
         root.set_inner_html("");
+        let document = host.owner_document()?;
         if let Some(sheet) = shared_sheet() {
             let sheets = Array::of1(&sheet);
             let _ = js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &sheets);
+        } else {
+            // No constructable stylesheets (Safari before 16.4): a <style>
+            // element, which a strict `style-src` policy blocks, unlike the
+            // adopted sheet.
+            let style = document.create_element("style").ok()?;
+            style.set_text_content(Some(WIDGET_CSS));
+            root.append_child(&style).ok()?;
         }
-        let document = host.owner_document()?;
         // The base of the widget's text size: the visitor's default text
         // size, which no host CSS reaches (see `.ss-base`).
         let base = document.create_element("div").ok()?;

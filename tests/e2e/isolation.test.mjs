@@ -310,3 +310,31 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("without constructable stylesheets (Safari before 16.4) a <style> element styles the widget; a host's fetch that takes only strings loads it", async () => {
+  const page = await openPage(ctx, "/pages/leaks.html?manual", {
+    ready: false,
+    setup: (p) =>
+      p.addInitScript(() => {
+        window.CSSStyleSheet = undefined;
+        const fetch = window.fetch;
+        window.fetch = (input, init) => (typeof input === "string" ? fetch(input, init) : Promise.reject(new TypeError("this fetch takes strings only")));
+      }),
+  });
+  await page.waitForFunction(() => typeof window.ssMount === "function");
+  await mountOn(page, "earn", { assets: [BNB], storage_key: freshKey("nosheet") });
+  const w = page.locator("#earn");
+  await countIs(w.getByTestId("asset-row-BNB"), 1);
+  const styled = await w.evaluate((host) => ({
+    styles: host.shadowRoot.querySelectorAll("style").length,
+    // --ss-accent's default, #f0b90b.
+    accent: getComputedStyle(host.shadowRoot.querySelector('[data-testid="activate-button"]')).backgroundColor,
+  }));
+  assert.deepEqual(styled, { styles: 1, accent: "rgb(240, 185, 11)" });
+  await typeBalance(w, "BNB", "1000");
+  await textIs(w.getByTestId("daily-reward-BNB"), "0.13698630");
+  await page.evaluate(() => window.handles.earn.destroy());
+  assert.equal(await w.evaluate((host) => host.shadowRoot.innerHTML), "");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
