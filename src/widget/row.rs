@@ -226,8 +226,13 @@ impl Row {
 
     /// Some input is invalid, so the estimate shown is the last good one.
     pub fn shows_last_good_estimate(&self) -> bool {
-        self.balance.error.is_some()
-            || self.estimate_error.is_some()
+        self.balance.error.is_some() || self.has_errors_besides_balance()
+    }
+
+    /// A field other than the balance is invalid (an intraday change, a
+    /// demo edit), or the estimate itself failed.
+    pub fn has_errors_besides_balance(&self) -> bool {
+        self.estimate_error.is_some()
             || self.edits().is_some_and(RateEdits::has_errors)
             || self
                 .changes

@@ -97,11 +97,10 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     // The estimate shown is the last valid entry's (none: nothing to mark).
     let stale = estimate.is_some() && row.shows_last_good_estimate();
     // A number still being typed ("1," of "1,000") is told off only once
-    // the visitor pauses or leaves the field; its figures stay dimmed.
-    let pause = use_typing_pause(&row.balance.text);
-    let error_waits = pause.typing
-        && row.balance.error.is_some()
-        && is_unfinished(&row.balance.text, num.separators());
+    // the visitor pauses; its figures stay dimmed meanwhile.
+    let typing = use_typing_pause(&row.balance.text);
+    let error_waits =
+        typing && row.balance.error.is_some() && is_unfinished(&row.balance.text, num.separators());
     let error = row
         .balance
         .error
@@ -187,7 +186,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
                 <td role="cell" class="c-balance" data-label="Your balance">
                     <label class="ss-sr-only" for={input_id.clone()}>{ format!("Your {sym} balance") }</label>
                     <input id={input_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                        placeholder={if num.decimal == '.' { "0.00" } else { "0,00" }} value={row.balance.text.clone()} oninput={on_balance} onblur={pause.onblur}
+                        placeholder={if num.decimal == '.' { "0.00" } else { "0,00" }} value={row.balance.text.clone()} oninput={on_balance}
                         aria-invalid={error.is_some().to_string()}
                         aria-describedby={error.as_ref().map(|_| error_id.clone())}
                         data-testid={format!("balance-input-{sym}")} />
@@ -240,7 +239,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} />
+                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} balance_waits={error_waits} />
                     </td>
                 </tr>
             }

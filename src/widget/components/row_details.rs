@@ -27,6 +27,10 @@ pub struct RowDetailsProps {
     pub dispatch: UseReducerDispatcher<State>,
     /// How the locale writes numbers.
     pub style: NumberStyle,
+    /// The balance is still being typed: its error waits (see
+    /// `use_typing_pause`), and so does the note that points at it.
+    #[prop_or_default]
+    pub balance_waits: bool,
 }
 
 /// Details of one asset.
@@ -49,7 +53,7 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                 if let Some(e) = &row.estimate {
                     <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
                         <h4>{ count_in(e.snapshots.len() as u64, "snapshot", num) }</h4>
-                        if row.shows_last_good_estimate() {
+                        if (row.balance.error.is_some() && !props.balance_waits) || row.has_errors_besides_balance() {
                             <p class="ss-field-error" data-testid={format!("stale-note-{sym}")}>
                                 { "These are from the last valid entries: fix the field marked above to update them." }
                             </p>
