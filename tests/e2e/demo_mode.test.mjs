@@ -616,7 +616,7 @@ test("Copy link: copied when the browser allows it; otherwise the link is select
   }
 });
 
-test("the share link keeps the host page's other query parameters and its fragment (a hash-routed page's route)", async () => {
+test("the share link keeps the host page's other query parameters and a hash route (not another fragment)", async () => {
   const config = demoConfig();
   const page = await openPage(ctx, `${mountPath(config, { extra: { tab: "earn" } })}#/earn/soft`);
   const w = page.locator("#earn");
@@ -633,6 +633,13 @@ test("the share link keeps the host page's other query parameters and its fragme
   assert.equal(await opened.evaluate(() => location.hash), "#/earn/soft");
   assert.deepEqual(opened.errors, []);
   await opened.close();
+  // Any other fragment (a sign-in redirect's token, an anchor) is not shared.
+  const token = await openPage(ctx, `${mountPath(config)}#access_token=secret`);
+  await typeBalance(token.locator("#earn"), "SOL", "100");
+  const tokenHref = await eventually(() => token.locator("#earn").getByTestId("share-link").getAttribute("href"), /b100/);
+  assert.equal(new URL(tokenHref).hash, "");
+  assert.deepEqual(token.errors, []);
+  await token.close();
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -92,7 +92,7 @@ pub fn share_link(props: &ShareLinkProps) -> Html {
 }
 
 /// The current page URL with the scenario and the widget it is for in its
-/// query (other parameters and the fragment kept).
+/// query (other parameters kept, and a hash route).
 fn share_url(scenario: &str, storage_key: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();
@@ -109,8 +109,13 @@ fn share_url(scenario: &str, storage_key: &str) -> String {
             params.delete(WIDGET_PARAM);
             params.append(WIDGET_PARAM, storage_key);
             params.append(QUERY_PARAM, scenario);
-            // The fragment stays: on a hash-routed page (`#/earn`) it is
-            // what shows the widget.
+            // A route (`#/earn`, `#!/earn`) stays: on a hash-routed page it
+            // is what shows the widget. Any other fragment goes: it may be
+            // a sign-in redirect's `#access_token=…`, not to be shared.
+            let hash = url.hash();
+            if !(hash.starts_with("#/") || hash.starts_with("#!")) {
+                url.set_hash("");
+            }
             url.href()
         }
         Err(_) => href,
