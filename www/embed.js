@@ -9,14 +9,21 @@
 // configured by `data-config` (inline JSON) or `data-config-url` (fetched).
 // Nothing here throws into the host page because of a bad config: the error
 // is shown inside the widget's box. No inline script or eval is needed, so it
-// runs under a strict Content-Security-Policy.
+// runs under a strict Content-Security-Policy (styled too, where the browser
+// has constructable stylesheets; see src/embed/shadow.rs).
 
-// One copy of this module per page: loaded again under another URL (a
-// cache-busting `?v=3`, an absolute URL), the later copy hands every call to
-// the first, so that an element never holds two widgets and the builds
-// download once.
+// One copy of this module per deployment: loaded again from the same
+// directory under another URL (a cache-busting `?v=3`), the later copy hands
+// every call to the first, so that an element never holds two widgets and
+// the builds download once. A copy from another directory (another
+// deployment, maybe another version) works on its own, and says so.
 const SHARED = Symbol.for("soft-staking/embed");
-const FIRST = typeof globalThis[SHARED]?.mount === "function" ? globalThis[SHARED] : null;
+const HOME = new URL(".", import.meta.url).href;
+const EARLIER = globalThis[SHARED];
+const FIRST = typeof EARLIER?.mount === "function" && EARLIER.home === HOME ? EARLIER : null;
+if (EARLIER && !FIRST) {
+  console.warn(`soft-staking: embed.js is loaded from two places (${EARLIER.home ?? "?"} and ${HOME}); each mounts its own widgets`);
+}
 
 // Two builds of the widget sit next to this file, each a wasm-bindgen glue
 // and its WebAssembly module: the visitor's, which every host page loads,
@@ -378,9 +385,9 @@ async function autoMount(element) {
 /**
  * A declarative tag taken out of the page (a single-page app's route
  * change) is destroyed, or never mounted if its config is still on its way,
- * so that it leaves no listener, channel or memory behind; put back later, it
- * mounts afresh. One moved within a task is still in the page: left alone.
- * A host that called mount() on it owns it, and its destroy().
+ * so that it leaves no listener or channel behind; put back later, it
+ * mounts afresh. One back in the page a task later (moved, re-parented) is
+ * left alone. A host that called mount() on it owns it, and its destroy().
  */
 function unmountRemoved(element) {
   if (element.isConnected || !MOUNTED.has(element)) return;
@@ -400,13 +407,14 @@ function autoMountAll(root) {
 
 if (!FIRST) {
   try {
-    globalThis[SHARED] = Object.freeze({ mount });
+    if (!EARLIER) globalThis[SHARED] = Object.freeze({ mount, home: HOME });
   } catch {
     // A frozen global object: each copy then works on its own.
   }
 }
 
-if (typeof document !== "undefined" && !FIRST) {
+// Tags are mounted by the first copy on the page only.
+if (typeof document !== "undefined" && !EARLIER) {
   // Start loading now: a page that loads this module is about to mount a
   // widget, most likely for its visitors (a failed load is retried by the
   // first mount, which reports it). Not when a mount already started a load
@@ -422,11 +430,15 @@ if (typeof document !== "undefined" && !FIRST) {
       for (const record of records) {
         for (const node of record.removedNodes) {
           if (node.nodeType !== Node.ELEMENT_NODE) continue;
-          if (node.matches("[data-soft-staking]")) unmountRemoved(node);
-          node.querySelectorAll("[data-soft-staking]").forEach(unmountRemoved);
+          const tags = [...node.querySelectorAll("[data-soft-staking]")];
+          if (node.matches("[data-soft-staking]")) tags.push(node);
+          // A task later: a framework that takes a node out and puts it
+          // back across an await keeps its widget.
+          if (tags.length > 0) setTimeout(() => tags.forEach(unmountRemoved), 0);
         }
         for (const node of record.addedNodes) {
-          if (node.nodeType !== Node.ELEMENT_NODE) continue;
+          // Added and taken out again before this ran: nothing to mount.
+          if (node.nodeType !== Node.ELEMENT_NODE || !node.isConnected) continue;
           if (node.matches("[data-soft-staking]")) autoMount(node).catch(() => {});
           autoMountAll(node);
         }

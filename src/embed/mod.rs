@@ -19,6 +19,7 @@ use crate::widget::app::{CarrySlot, Root, RootProps};
 use crate::widget::carry_over::CarryOver;
 
 pub use events::{dispatch_activation, dispatch_estimate};
+use shadow::Refusal;
 pub use shadow::WIDGET_CSS;
 
 /// A mounted widget, as seen from JavaScript.
@@ -60,11 +61,22 @@ fn mount_props(
     carried: Option<Rc<CarryOver>>,
 ) -> WidgetHandle {
     panic_guard::install();
-    let Some(shadow) = shadow::WidgetShadow::attach(&element) else {
-        element.set_text_content(Some(
-            "The soft staking widget cannot be shown inside this element.",
-        ));
-        return WidgetHandle { mounted: None };
+    let shadow = match shadow::WidgetShadow::attach(&element) {
+        Ok(shadow) => shadow,
+        Err(Refusal::CannotHost) => {
+            element.set_text_content(Some(
+                "The soft staking widget cannot be shown inside this element.",
+            ));
+            return WidgetHandle { mounted: None };
+        }
+        // The element's content is someone else's: left as it is.
+        Err(why) => {
+            web_sys::console::error_1(&JsValue::from_str(match why {
+                Refusal::InUse => "soft-staking: this element holds a widget of another copy of embed.js; mount() it from that copy",
+                _ => "soft-staking: this element has a shadow root of its own; mount the widget on an element inside it or beside it",
+            }));
+            return WidgetHandle { mounted: None };
+        }
     };
     let slot = CarrySlot::default();
     let props = RootProps {

@@ -1,6 +1,8 @@
 //! The widget's open Shadow DOM root: one container element for Yew to render
 //! into and the widget stylesheet, adopted (constructable stylesheets work
-//! under a strict `style-src 'self'` policy, unlike inline `<style>`).
+//! under a strict `style-src 'self'` policy, unlike inline `<style>`, the
+//! fallback where a browser has none). Only a root the widget attached is
+//! ever used: a host's own shadow root is left alone.
 
 use std::cell::RefCell;
 
@@ -26,20 +28,26 @@ pub struct WidgetShadow {
 
 impl WidgetShadow {
     /// Attaches (or reuses, after a `destroy()`) an open shadow root on
-    /// `host`; `None` when the element cannot host one, or holds one of its
-    /// own (a host's custom element), which is left alone.
-    pub fn attach(host: &Element) -> Option<WidgetShadow> {
+    /// `host`, or says why it cannot.
+    pub fn attach(host: &Element) -> Result<WidgetShadow, Refusal> {
         let root = match host.shadow_root() {
-            Some(existing) if is_ours(&existing) => existing,
-            Some(_) => return None,
+            Some(existing) if marker(&existing).as_deref() == Some(FREE) => existing,
+            Some(existing) if marker(&existing).is_some() => return Err(Refusal::InUse),
+            Some(_) => return Err(Refusal::OwnRoot),
             None => {
                 let root = host
                     .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                    .ok()?;
-                js_sys::Reflect::set(&root, &OURS.into(), &true.into()).ok()?;
+                    .map_err(|_| Refusal::CannotHost)?;
+                mark(&root, FREE);
                 root
             }
         };
+        let shadow = Self::fill(host, root).ok_or(Refusal::CannotHost)?;
+        mark(&shadow.root, LIVE);
+        Ok(shadow)
+    }
+
+    fn fill(host: &Element, root: ShadowRoot) -> Option<WidgetShadow> {
         root.set_inner_html("");
         let document = host.owner_document()?;
         if let Some(sheet) = shared_sheet() {
@@ -78,14 +86,33 @@ impl WidgetShadow {
         self.container.remove();
         let _ = js_sys::Reflect::set(&self.root, &"adoptedStyleSheets".into(), &Array::new());
         self.root.set_inner_html("");
+        mark(&self.root, FREE);
     }
 }
 
-/// The property that marks a shadow root as a widget's (both builds').
-const OURS: &str = "softStakingWidgetRoot";
+/// Why a widget cannot be mounted on an element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The element cannot hold a shadow root (`button`, `input`, …).
+    CannotHost,
+    /// It holds a shadow root of its own (a host's custom element).
+    OwnRoot,
+    /// It holds a live widget of another copy of `embed.js`.
+    InUse,
+}
 
-fn is_ours(root: &ShadowRoot) -> bool {
-    js_sys::Reflect::get(root, &OURS.into()).is_ok_and(|v| v.is_truthy())
+/// The property that marks a shadow root as a widget's (both builds'), and
+/// its values: a widget is in it, or was and has been destroyed.
+const MARKER: &str = "softStakingWidgetRoot";
+const LIVE: &str = "live";
+const FREE: &str = "free";
+
+fn marker(root: &ShadowRoot) -> Option<String> {
+    js_sys::Reflect::get(root, &MARKER.into()).ok()?.as_string()
+}
+
+fn mark(root: &ShadowRoot, state: &str) {
+    let _ = js_sys::Reflect::set(root, &MARKER.into(), &state.into());
 }
 
 /// An invisible, zero-height row of boxes beside the container. The

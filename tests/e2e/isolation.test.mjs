@@ -232,10 +232,13 @@ test("a declarative tag taken out of the page is destroyed (nothing left behind)
 
   // Taken out while its config is on its way: it never mounts.
   let release;
+  let answered;
   const held = new Promise((r) => (release = r));
+  const fulfilled = new Promise((r) => (answered = r));
   await page.route("**/held-config.json", async (route) => {
     await held;
     await route.fulfill({ json: { assets: [SOL], storage_key: freshKey("held") } });
+    answered();
   });
   const early = await page.evaluateHandle(() => {
     const tag = document.createElement("div");
@@ -247,6 +250,8 @@ test("a declarative tag taken out of the page is destroyed (nothing left behind)
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
   await early.evaluate((t) => t.remove());
   release();
+  await fulfilled;
+  // Time for the answer to be read and a mount to happen, if it were to.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
   assert.equal(await early.evaluate((t) => t.shadowRoot), null, "never mounted");
   assert.deepEqual(page.errors, []);
@@ -273,6 +278,27 @@ test("embed.js loaded under two URLs (a cache-busting ?v=3): one widget per tag,
     performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/soft-staking/soft-staking")),
   );
   assert.deepEqual(downloads.sort(), ["/soft-staking/soft-staking.js", "/soft-staking/soft-staking_bg.wasm"]);
+
+  // A copy from another directory (another deployment: the test server
+  // serves dist/ at the root too) works on its own, says so, and does not
+  // take over the first copy's live widget.
+  const other = await page.evaluate(async () => {
+    const said = [];
+    const [warn, error] = [console.warn, console.error];
+    console.warn = console.error = (...args) => said.push(args.join(" "));
+    try {
+      const { mount } = await import("/embed.js");
+      const handle = await mount(document.getElementById("tag"), { assets: [{ symbol: "ADA", apr: "0.03", min_amount: "150" }] });
+      return { said, mounted: handle.mounted };
+    } finally {
+      [console.warn, console.error] = [warn, error];
+    }
+  });
+  assert.equal(other.mounted, false);
+  assert.match(other.said.join("\n"), /loaded from two places/);
+  assert.match(other.said.join("\n"), /holds a widget of another copy of embed\.js/);
+  await countIs(tag.getByTestId("asset-row-SOL"), 1);
+  assert.equal(await tag.getByTestId("asset-row-ADA").count(), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -295,18 +321,24 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
   // A host's custom element with a shadow root of its own.
   const kept = await page.evaluate(async () => {
     const card = document.createElement("div");
+    card.innerHTML = '<p slot="body">Host card text</p>';
     document.body.append(card);
     const own = card.attachShadow({ mode: "open" });
-    own.innerHTML = "<h2>Host card title</h2><slot></slot>";
+    own.innerHTML = '<h2>Host card title</h2><slot name="body"></slot>';
+    const errors = [];
+    const error = console.error;
+    console.error = (...args) => errors.push(args.join(" "));
     const handle = await window.ssMount(card, null);
+    console.error = error;
     const during = own.innerHTML;
     handle.destroy();
-    return { during, after: own.innerHTML, mounted: handle.mounted, says: card.textContent };
+    return { during, after: own.innerHTML, mounted: handle.mounted, light: card.innerHTML, errors };
   });
-  assert.equal(kept.during, "<h2>Host card title</h2><slot></slot>");
-  assert.equal(kept.after, "<h2>Host card title</h2><slot></slot>");
+  assert.equal(kept.during, '<h2>Host card title</h2><slot name="body"></slot>');
+  assert.equal(kept.after, '<h2>Host card title</h2><slot name="body"></slot>');
+  assert.equal(kept.light, '<p slot="body">Host card text</p>', "the host's own content stays");
   assert.equal(kept.mounted, false);
-  assert.match(kept.says, /cannot be shown inside this element/);
+  assert.match(kept.errors.join("\n"), /has a shadow root of its own/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
