@@ -306,6 +306,14 @@ pub fn widget(props: &WidgetProps) -> Html {
             if let Some(why) = &state.scenario_error {
                 <p class="ss-banner ss-banner-error" role="alert">{ why.clone() }</p>
             }
+            if Mode::DEMO_IN_BUILD && demo && !state.edits_reset.is_empty() {
+                <p class="ss-banner ss-banner-note" role="status" data-testid="edits-reset">
+                    { format!(
+                        "The page changed the configured rates of {}: your edits there were reset to its new values.",
+                        state.edits_reset.join(", ")
+                    ) }
+                </p>
+            }
             <HorizonControls
                 days={state.horizon_days}
                 custom={state.custom_horizon.clone()}

@@ -68,6 +68,9 @@ pub struct State {
     pub terms_ticked: bool,
     /// A shared scenario could not be read.
     pub scenario_error: Option<String>,
+    /// Demo mode: the symbols whose edits the host's last `update()` reset,
+    /// as it changed their configured APR, tiers, minimum or cap.
+    pub edits_reset: Vec<String>,
 }
 
 /// Every change to the widget's data.
@@ -159,6 +162,7 @@ impl State {
             dialog_open: false,
             terms_ticked: false,
             scenario_error: None,
+            edits_reset: Vec::new(),
         };
         state.refresh_all();
         state
@@ -268,6 +272,7 @@ impl State {
                 }
             }
             Action::EditRate { row, target, text } if Mode::DEMO_IN_BUILD => {
+                self.edits_reset.clear();
                 self.update_row(row, |r| {
                     if let Some(field) = r.edits_mut().and_then(|e| e.field_mut(target)) {
                         field.text = text;
@@ -524,6 +529,7 @@ impl State {
         let seps = style.separators();
         let old_seps = self.style.separators();
         let old_rows = std::mem::take(&mut self.rows);
+        self.edits_reset.clear();
         self.rows = config
             .assets
             .iter()
@@ -548,6 +554,14 @@ impl State {
                         if let Some(asset) = with_terms_of(&item.asset, &kept.item.asset) {
                             row.item.asset = asset;
                         }
+                    } else if Mode::DEMO_IN_BUILD
+                        && demo
+                        && kept.edits.is_some()
+                        && !same_terms(&kept.original, &kept.item.asset)
+                    {
+                        // The visitor's edits were in force and the page's
+                        // terms moved under them: reset, and said so.
+                        self.edits_reset.push(item.asset.symbol().to_string());
                     }
                 }
                 Rc::new(row)
@@ -833,11 +847,31 @@ mod tests {
             Some("10x")
         );
         assert_eq!(state.rows[0].item.asset.price(), Some(d("2")));
-        // A new minimum changes the terms edited: the edits start again from them.
+        assert!(state.edits_reset.is_empty(), "nothing was reset");
+        // A new minimum changes the terms edited: the edits start again from
+        // them, and the widget says whose were reset.
         state.apply(Action::Reconfigure(Rc::new(config(
             r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
         ))));
         assert_eq!(daily(&state), Some(d("0.13698630")));
+        assert_eq!(state.edits_reset, ["FIVE"]);
+        // Until the next edit.
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "6".into(),
+        });
+        assert!(state.edits_reset.is_empty());
+        // An update that changes terms no edit had moved resets nothing to tell.
+        state.apply(Action::EditRate {
+            row: 0,
+            target: EditTarget::Apr(0),
+            text: "5".into(),
+        });
+        state.apply(Action::Reconfigure(Rc::new(config(
+            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "2", "max_cap": "1000" }] }"#,
+        ))));
+        assert!(state.edits_reset.is_empty());
     }
 
     #[test]

@@ -52,7 +52,8 @@ test("the visitor's build carries none of demo mode's tools; the demo build has 
   const demo = readFileSync(join(DIST, "soft-staking-demo_bg.wasm")).toString("latin1");
   // Texts only demo mode's code writes (its CSS, shared by both builds, is
   // not a sign): the shared-link decoder's errors, the tier and APR editors'
-  // labels, the share box, the cohort panel, the tools' section.
+  // labels, the share box, the cohort panel, the tools' section, the note
+  // on edits an update() reset.
   for (const text of [
     "unknown scenario format",
     "The shared scenario could not be read",
@@ -60,6 +61,7 @@ test("the visitor's build carries none of demo mode's tools; the demo build has 
     "Share this scenario",
     "Cohort holdings CSV",
     "Product team tools",
+    "your edits there were reset",
   ]) {
     assert.ok(!visitor.includes(text), `the visitor's build holds ${JSON.stringify(text)}`);
     assert.ok(demo.includes(text), `the demo build lacks ${JSON.stringify(text)}`);

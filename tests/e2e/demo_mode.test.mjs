@@ -531,15 +531,21 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   assert.equal(await value(w, "apr-input-BNB"), "10");
   assert.equal(await hookText(w, "daily-reward-BNB"), "0.27397260");
   assert.equal(await hookText(w, "daily-reward-before-BNB"), "0.13698630");
+  // Nothing was reset, so nothing is said.
+  assert.equal(await w.getByTestId("edits-reset").count(), 0);
   // A changed BNB config replaces its edit: 2 % → 1000 × 0.02 ÷ 365 = 0.0547945205… → 0.05479452.
   await page.evaluate((config) => window.ssWidget.update(config), { ...demoConfig(), assets: [{ ...BNB, apr: "0.02" }, USDT, SOL] });
   await textIs(daily(w, "BNB"), "0.05479452");
   assert.equal(await value(w, "apr-input-BNB"), "2");
+  // …and the team is told whose edits went, politely, until its next edit.
+  await textIs(w.getByTestId("edits-reset"), "The page changed the configured rates of BNB: your edits there were reset to its new values.");
+  assert.equal(await w.getByTestId("edits-reset").getAttribute("role"), "status");
 
   // The team edits SOL (7.3 %: 100 × 0.073 ÷ 365 = 0.02) and picks 90 days;
   // then the host pushes a bad config, and fixes it.
   await retype(w, "apr-input-SOL", "7.3");
   await textIs(daily(w, "SOL"), "0.02000000");
+  await countIs(w.getByTestId("edits-reset"), 0);
   await w.getByTestId("horizon-select").selectOption("90");
   // …and pastes holdings for a cohort run.
   const holdings = "symbol,balance\r\nBNB,12.5\r\nSOL,340\r\n";
