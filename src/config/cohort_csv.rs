@@ -132,7 +132,7 @@ pub fn parse_line(line: &str) -> CsvLine {
     {
         let columns = 3 + after.iter().filter(|&&b| b == b',').count();
         return CsvLine::Invalid(format!(
-            "expected 2 columns (symbol,balance), found {columns} (a balance has no thousands separators)"
+            "expected 2 columns (symbol,balance), found {columns} (write a balance plainly, such as 1234.5: no thousands separators, '.' before decimals)"
         ));
     }
     let (sym, rest) = (field(first), field(balance));
@@ -258,7 +258,7 @@ mod tests {
     fn says_what_is_wrong_with_the_shape_of_a_line() {
         assert_eq!(
             why("BNB,1000,cold wallet"),
-            "expected 2 columns (symbol,balance), found 3 (a balance has no thousands separators)"
+            "expected 2 columns (symbol,balance), found 3 (write a balance plainly, such as 1234.5: no thousands separators, '.' before decimals)"
         );
         assert!(why("BNB,1,000,000").contains("found 4"));
         // Semicolons or tabs (a spreadsheet's regional CSV): say to use a comma.

@@ -61,6 +61,9 @@ fn explain_estimate(row: &Row, style: NumberStyle) -> String {
             "Hold at least {} {sym} on average to earn.",
             number(asset.min_amount())
         ),
+        Status::Capped if asset.max_cap().is_some_and(|cap| cap.is_zero()) => {
+            format!("The cap is 0 {sym}: no balance earns.")
+        }
         Status::Capped => format!(
             "Only {} {sym} earns{across_tiers}; the part above the cap earns nothing.",
             asset.max_cap().map(number).unwrap_or_default()
@@ -145,6 +148,11 @@ mod tests {
         assert_eq!(
             explained(usdt(Some("1000"), 8), "3000", "en-US"),
             "Only 1,000 USDT earns, 6.4% APR on average across the tiers; the part above the cap earns nothing."
+        );
+        // A cap of 0 (a demo edit, say): nothing earns, said plainly.
+        assert_eq!(
+            explained(usdt(Some("0"), 8), "100", "en-US"),
+            "The cap is 0 USDT: no balance earns."
         );
     }
 

@@ -419,11 +419,15 @@ test("a rate edited while a large cohort runs: the totals are those of the new r
   await page.close();
 });
 
-test("running again replaces the result; an empty cohort says what to do", async () => {
+test("running again replaces the result; an empty cohort, or one with a header alone, says what to do", async () => {
   const page = await openMounted(ctx, config());
   const w = page.locator("#earn");
   await w.getByTestId("cohort-run").click();
   await textIs(w.getByTestId("cohort-status"), /Paste or upload holdings first/);
+  // A header and blank lines only: no holding in it, said so.
+  await w.getByTestId("cohort-input").fill("symbol,balance\n\n");
+  await w.getByTestId("cohort-run").click();
+  await textIs(w.getByTestId("cohort-status"), "No holdings found: give one symbol,balance line per holding, such as BNB,12.5.");
   // BNB 1000 at 5 % → 0.13698630 before and after (nothing edited).
   await w.getByTestId("cohort-input").fill("BNB,1000");
   await w.getByTestId("cohort-run").click();
@@ -499,7 +503,7 @@ test("an uploaded file with old Mac line ends: lines of the wrong shape say why,
   assert.deepEqual(
     (await w.getByTestId("cohort-problems").locator("li").allTextContents()).map((t) => t.trim()),
     [
-      "line 3: expected 2 columns (symbol,balance), found 3 (a balance has no thousands separators)",
+      "line 3: expected 2 columns (symbol,balance), found 3 (write a balance plainly, such as 1234.5: no thousands separators, '.' before decimals)",
       "line 4: expected symbol,balance: separate the two with a comma",
     ],
   );

@@ -242,6 +242,10 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 }
                 <span aria-live="polite">
                     { match &*run.state {
+                        // A header alone, or blank lines: nothing to total.
+                        RunState::Finished { summary, .. } if summary.rows == 0 && summary.invalid == 0 && summary.unknown == 0 => html! {
+                            { "No holdings found: give one symbol,balance line per holding, such as BNB,12.5." }
+                        },
                         RunState::Finished { summary, millis } => html! { <>
                             { format!(
                                 "Done: {} in {} ms{}{}.",
