@@ -527,4 +527,12 @@ test("the text size follows the visitor's default text size (the browser setting
   await expectValue(size, "18px");
   assert.deepEqual(page.errors, []);
   await page.close();
+
+  // A config error's box follows it too: 21 px at a 24 px default.
+  const bad = await openWidget(ctx, { assets: "none" });
+  const cdpBad = await bad.context().newCDPSession(bad);
+  await cdpBad.send("Page.setFontSizes", { fontSizes: { standard: 24 } });
+  await expectValue(() => bad.getByTestId("config-error").evaluate((box) => getComputedStyle(box).fontSize), "21px");
+  assert.deepEqual(bad.errors, []);
+  await bad.close();
 });
