@@ -258,7 +258,14 @@ function plainError(element, message) {
   box.setAttribute("role", "alert");
   box.setAttribute("data-testid", "config-error");
   box.textContent = message;
-  element.replaceChildren(box);
+  // In the widget's own (emptied) shadow root if it had one, where it shows;
+  // never over a host's own shadow root and content.
+  const root = element.shadowRoot;
+  if (root && typeof root.softStakingWidgetRoot !== "string") {
+    console.error(`soft-staking: ${message}`);
+  } else {
+    (root ?? element).replaceChildren(box);
+  }
   const handle = Object.freeze({
     update() {},
     destroy() {
@@ -302,7 +309,7 @@ export async function mount(element, config) {
     }
     throw new TypeError(
       elsewhere
-        ? "soft-staking mount(): the element belongs to another document (an iframe's): import embed.js in that document and mount from there"
+        ? "soft-staking mount(): the element belongs to another window (an iframe's): import embed.js in that window's page and mount from there"
         : "soft-staking mount(): the first argument must be a DOM element",
     );
   }

@@ -37,7 +37,15 @@ impl WidgetShadow {
             None => {
                 let root = host
                     .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                    .map_err(|_| Refusal::CannotHost)?;
+                    .map_err(|_| {
+                        // An element that could hold one already holds a
+                        // closed root of its own.
+                        if can_hold_shadow_root(&host.local_name()) {
+                            Refusal::OwnRoot
+                        } else {
+                            Refusal::CannotHost
+                        }
+                    })?;
                 mark(&root, FREE);
                 root
             }
@@ -106,6 +114,32 @@ pub enum Refusal {
 const MARKER: &str = "softStakingWidgetRoot";
 const LIVE: &str = "live";
 const FREE: &str = "free";
+
+/// The elements the DOM lets hold a shadow root: custom elements and these.
+fn can_hold_shadow_root(name: &str) -> bool {
+    name.contains('-')
+        || matches!(
+            name,
+            "article"
+                | "aside"
+                | "blockquote"
+                | "body"
+                | "div"
+                | "footer"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "header"
+                | "main"
+                | "nav"
+                | "p"
+                | "section"
+                | "span"
+        )
+}
 
 fn marker(root: &ShadowRoot) -> Option<String> {
     js_sys::Reflect::get(root, &MARKER.into()).ok()?.as_string()

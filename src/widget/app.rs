@@ -306,13 +306,18 @@ pub fn widget(props: &WidgetProps) -> Html {
             if let Some(why) = &state.scenario_error {
                 <p class="ss-banner ss-banner-error" role="alert">{ why.clone() }</p>
             }
-            if Mode::DEMO_IN_BUILD && demo && !state.edits_reset.is_empty() {
-                <p class="ss-banner ss-banner-note" role="status" data-testid="edits-reset">
-                    { format!(
-                        "The page changed the configured rates of {}: your edits there were reset to its new values.",
-                        state.edits_reset.join(", ")
-                    ) }
-                </p>
+            // A live region there before its text, so that the note is read out.
+            if Mode::DEMO_IN_BUILD && demo {
+                <div role="status">
+                    if !state.edits_reset.is_empty() {
+                        <p class="ss-banner ss-banner-note" data-testid="edits-reset">
+                            { format!(
+                                "The page changed the APR, minimum or cap of {}: your edits there were reset to its new values.",
+                                state.edits_reset.join(", ")
+                            ) }
+                        </p>
+                    }
+                </div>
             }
             <HorizonControls
                 days={state.horizon_days}

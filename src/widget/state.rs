@@ -529,7 +529,14 @@ impl State {
         let seps = style.separators();
         let old_seps = self.style.separators();
         let old_rows = std::mem::take(&mut self.rows);
-        self.edits_reset.clear();
+        // The note stays until the team's next edit (another update() may
+        // come first), for the assets still listed, and only in demo mode.
+        self.edits_reset.retain(|sym| {
+            demo && config
+                .assets
+                .iter()
+                .any(|a| a.asset.symbol() == sym.as_str())
+        });
         self.rows = config
             .assets
             .iter()
@@ -561,7 +568,10 @@ impl State {
                     {
                         // The visitor's edits were in force and the page's
                         // terms moved under them: reset, and said so.
-                        self.edits_reset.push(item.asset.symbol().to_string());
+                        let sym = item.asset.symbol().to_string();
+                        if !self.edits_reset.contains(&sym) {
+                            self.edits_reset.push(sym);
+                        }
                     }
                 }
                 Rc::new(row)
@@ -854,6 +864,11 @@ mod tests {
             r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
         ))));
         assert_eq!(daily(&state), Some(d("0.13698630")));
+        assert_eq!(state.edits_reset, ["FIVE"]);
+        // A second update() that changes only the price keeps the note.
+        state.apply(Action::Reconfigure(Rc::new(config(
+            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "3" }] }"#,
+        ))));
         assert_eq!(state.edits_reset, ["FIVE"]);
         // Until the next edit.
         state.apply(Action::EditRate {

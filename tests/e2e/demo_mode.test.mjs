@@ -538,8 +538,12 @@ test("update() to demo mode keeps balances; a bad demo config shows its error, a
   await textIs(daily(w, "BNB"), "0.05479452");
   assert.equal(await value(w, "apr-input-BNB"), "2");
   // …and the team is told whose edits went, politely, until its next edit.
-  await textIs(w.getByTestId("edits-reset"), "The page changed the configured rates of BNB: your edits there were reset to its new values.");
-  assert.equal(await w.getByTestId("edits-reset").getAttribute("role"), "status");
+  await textIs(w.getByTestId("edits-reset"), "The page changed the APR, minimum or cap of BNB: your edits there were reset to its new values.");
+  // In a live region that was there before it, so that it is read out.
+  assert.equal(await w.getByTestId("edits-reset").evaluate((p) => p.parentElement.getAttribute("role")), "status");
+  // A second update() (a new price only) leaves the note until the next edit.
+  await page.evaluate((config) => window.ssWidget.update(config), { ...demoConfig(), assets: [{ ...BNB, apr: "0.02", price: "600" }, USDT, SOL] });
+  await textIs(w.getByTestId("edits-reset"), /of BNB:/);
 
   // The team edits SOL (7.3 %: 100 × 0.073 ÷ 365 = 0.02) and picks 90 days;
   // then the host pushes a bad config, and fixes it.

@@ -317,7 +317,7 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
       return `${err.name}: ${err.message}`;
     }
   });
-  assert.match(refused, /^TypeError: .*another document \(an iframe's\): import embed\.js in that document/);
+  assert.match(refused, /^TypeError: .*another window \(an iframe's\): import embed\.js in that window's page/);
   // A host's custom element with a shadow root of its own.
   const kept = await page.evaluate(async () => {
     const card = document.createElement("div");
@@ -339,6 +339,33 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
   assert.equal(kept.light, '<p slot="body">Host card text</p>', "the host's own content stays");
   assert.equal(kept.mounted, false);
   assert.match(kept.errors.join("\n"), /has a shadow root of its own/);
+  // A closed one, which the page cannot see: the same.
+  const closed = await page.evaluate(async () => {
+    const card = document.createElement("section");
+    card.innerHTML = "<p>Host text</p>";
+    document.body.append(card);
+    card.attachShadow({ mode: "closed" }).innerHTML = "<slot></slot>";
+    const errors = [];
+    const error = console.error;
+    console.error = (...args) => errors.push(args.join(" "));
+    const handle = await window.ssMount(card, null);
+    console.error = error;
+    return { light: card.innerHTML, mounted: handle.mounted, errors };
+  });
+  assert.deepEqual(closed, { light: "<p>Host text</p>", mounted: false, errors: [closed.errors[0]] });
+  assert.match(closed.errors[0], /has a shadow root of its own/);
+
+  // A build that cannot load, on an element the widget used before: the
+  // message shows in the widget's own box (it used to go where nothing shows).
+  await page.route("**/soft-staking-demo_bg.wasm", (route) => route.abort());
+  const shown = await page.evaluate(async () => {
+    const el = document.createElement("div");
+    document.body.append(el);
+    (await window.ssMount(el, null)).destroy();
+    const handle = await window.ssMount(el, { mode: "demo" });
+    return { mounted: handle.mounted, text: el.shadowRoot.querySelector('[data-testid="config-error"]')?.textContent ?? null };
+  });
+  assert.deepEqual(shown, { mounted: false, text: "The soft staking estimator could not be loaded." });
   assert.deepEqual(page.errors, []);
   await page.close();
 });
