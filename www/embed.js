@@ -260,6 +260,7 @@ function plainError(element, message) {
   box.textContent = message;
   // In the widget's own (emptied) shadow root if it had one, where it shows;
   // never over a host's own shadow root and content.
+  // (The widget's roots carry the marker src/embed/shadow.rs sets.)
   const root = element.shadowRoot;
   if (root && typeof root.softStakingWidgetRoot !== "string") {
     console.error(`soft-staking: ${message}`);
@@ -412,9 +413,9 @@ function autoMountAll(root) {
   });
 }
 
-if (!FIRST) {
+if (!EARLIER) {
   try {
-    if (!EARLIER) globalThis[SHARED] = Object.freeze({ mount, home: HOME });
+    globalThis[SHARED] = Object.freeze({ mount, home: HOME });
   } catch {
     // A frozen global object: each copy then works on its own.
   }

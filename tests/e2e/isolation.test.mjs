@@ -282,19 +282,14 @@ test("embed.js loaded under two URLs (a cache-busting ?v=3): one widget per tag,
   // A copy from another directory (another deployment: the test server
   // serves dist/ at the root too) works on its own, says so, and does not
   // take over the first copy's live widget.
-  const other = await page.evaluate(async () => {
-    const said = [];
-    const [warn, error] = [console.warn, console.error];
-    console.warn = console.error = (...args) => said.push(args.join(" "));
-    try {
+  const other = await page.evaluate(() =>
+    window.ssProbe.said(async () => {
       const { mount } = await import("/embed.js");
       const handle = await mount(document.getElementById("tag"), { assets: [{ symbol: "ADA", apr: "0.03", min_amount: "150" }] });
-      return { said, mounted: handle.mounted };
-    } finally {
-      [console.warn, console.error] = [warn, error];
-    }
-  });
-  assert.equal(other.mounted, false);
+      return handle.mounted;
+    }),
+  );
+  assert.equal(other.value, false);
   assert.match(other.said.join("\n"), /loaded from two places/);
   assert.match(other.said.join("\n"), /holds a widget of another copy of embed\.js/);
   await countIs(tag.getByTestId("asset-row-SOL"), 1);
@@ -325,14 +320,10 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
     document.body.append(card);
     const own = card.attachShadow({ mode: "open" });
     own.innerHTML = '<h2>Host card title</h2><slot name="body"></slot>';
-    const errors = [];
-    const error = console.error;
-    console.error = (...args) => errors.push(args.join(" "));
-    const handle = await window.ssMount(card, null);
-    console.error = error;
+    const { value: handle, said } = await window.ssProbe.said(() => window.ssMount(card, null));
     const during = own.innerHTML;
     handle.destroy();
-    return { during, after: own.innerHTML, mounted: handle.mounted, light: card.innerHTML, errors };
+    return { during, after: own.innerHTML, mounted: handle.mounted, light: card.innerHTML, errors: said };
   });
   assert.equal(kept.during, '<h2>Host card title</h2><slot name="body"></slot>');
   assert.equal(kept.after, '<h2>Host card title</h2><slot name="body"></slot>');
@@ -345,12 +336,8 @@ test("mount() refuses an iframe's element by name, and leaves a host's own shado
     card.innerHTML = "<p>Host text</p>";
     document.body.append(card);
     card.attachShadow({ mode: "closed" }).innerHTML = "<slot></slot>";
-    const errors = [];
-    const error = console.error;
-    console.error = (...args) => errors.push(args.join(" "));
-    const handle = await window.ssMount(card, null);
-    console.error = error;
-    return { light: card.innerHTML, mounted: handle.mounted, errors };
+    const { value: handle, said } = await window.ssProbe.said(() => window.ssMount(card, null));
+    return { light: card.innerHTML, mounted: handle.mounted, errors: said };
   });
   assert.deepEqual(closed, { light: "<p>Host text</p>", mounted: false, errors: [closed.errors[0]] });
   assert.match(closed.errors[0], /has a shadow root of its own/);

@@ -10,6 +10,8 @@
 //   ssProbe.posts()      MessagePort.postMessage calls so far (the widget's
 //                        sliced work yields through a MessageChannel)
 //   ssProbe.channels()   names of the BroadcastChannels still open
+//   ssProbe.said(fn)     runs fn; resolves to { value, said }: its result and
+//                        what console.warn / console.error got meanwhile
 (function () {
   var records = [];
   var proto = EventTarget.prototype;
@@ -118,5 +120,18 @@
     timers: function () { return Array.from(timers).sort(); },
     posts: function () { return posts; },
     channels: function () { return Array.from(channels).map(function (c) { return c.name; }).sort(); },
+    // Runs `fn` (maybe async) and resolves to { value, said }: what was
+    // written with console.warn and console.error meanwhile.
+    said: function (fn) {
+      var said = [];
+      var warn = console.warn;
+      var error = console.error;
+      console.warn = console.error = function () { said.push(Array.prototype.join.call(arguments, " ")); };
+      var restore = function () { console.warn = warn; console.error = error; };
+      return Promise.resolve().then(fn).then(
+        function (value) { restore(); return { value: value, said: said }; },
+        function (err) { restore(); throw err; }
+      );
+    },
   };
 })();
