@@ -31,6 +31,25 @@ pub fn parse_typed_time(text: &str) -> Option<TimeOfDay> {
     TimeOfDay::new(number(hours)?, number(minutes)?)
 }
 
+/// True when `text`, not a time as it stands, is one being typed: `21:` and
+/// `21:3` of `21:30`, `24` of `245` (02:45). Such a field's error can wait
+/// for the visitor to pause; `25:00` or `noon` cannot become a time, so
+/// theirs cannot (nor can an empty field's: it is not being typed).
+///
+/// Two more characters always suffice: after a `:` at most the two minute
+/// digits are missing, and without one a time is at most four digits, of
+/// which one or two are already an hour; so trying every one- and
+/// two-character ending decides it.
+pub fn is_unfinished_time(text: &str) -> bool {
+    const NEXT: [char; 11] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':'];
+    let time = |more: &str| parse_typed_time(&format!("{text}{more}")).is_some();
+    !text.trim().is_empty()
+        && parse_typed_time(text).is_none()
+        && NEXT
+            .iter()
+            .any(|a| time(&a.to_string()) || NEXT.iter().any(|b| time(&format!("{a}{b}"))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +77,24 @@ mod tests {
             ("٠٦:٣٠", "06:30"),
         ] {
             assert_eq!(at(typed).as_deref(), Some(time), "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_time_being_typed_is_unfinished_one_that_cannot_become_one_is_not() {
+        // Beginnings of 21:30, 6:30 and 2:45 typed as 245 (the valid
+        // beginnings 2, 21, 6 are times already).
+        for typed in ["21:", "21:3", "6:", "6:3", "24", "２１：", "0:"] {
+            assert!(is_unfinished_time(typed), "{typed:?}");
+        }
+        // 25:00 and 2460 are not times, nor is anything longer; 99 cannot
+        // become one (09:9x, 99:xx); nor can words; a valid time or an
+        // empty field is not unfinished.
+        for typed in [
+            "25:00", "25:", "2460", "12345", "99", "6:300", "7:6x", "noon", "6.3", "-1", "", " ",
+            "21:30", "7", "630",
+        ] {
+            assert!(!is_unfinished_time(typed), "{typed:?}");
         }
     }
 

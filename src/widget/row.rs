@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use super::estimate::{estimate, Estimate};
 use super::format::percent_text;
 use super::rate_edits::RateEdits;
-use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
+use crate::config::decimal::{is_unfinished, parse_typed, split_percent, typed_form, Separators};
 use crate::config::scenario::AssetScenario;
-use crate::config::typed_time::parse_typed_time;
+use crate::config::typed_time::{is_unfinished_time, parse_typed_time};
 use crate::config::widget_config::{ConfiguredAsset, Mode};
 use crate::engine::{Asset, BalanceChange, Rate, TimeOfDay, Timeline};
 
@@ -22,6 +22,10 @@ pub struct Field {
     pub text: String,
     /// Error shown inline, if the text is not valid.
     pub error: Option<String>,
+    /// The text, not valid as it stands, may become valid as the visitor
+    /// types on (`1,` of `1,000`, `21:` of `21:30`): its error can wait
+    /// for a pause in typing (see [`Field::error_to_show`]).
+    pub unfinished: bool,
 }
 
 impl Field {
@@ -30,12 +34,14 @@ impl Field {
         Field {
             text: text.into(),
             error: None,
+            unfinished: false,
         }
     }
 
     /// Parses the text with `parse`, recording its error on the field (or
     /// clearing it); the value when valid.
     pub fn check<T>(&mut self, parse: impl FnOnce(&str) -> Result<T, String>) -> Option<T> {
+        self.unfinished = false;
         match parse(&self.text) {
             Ok(v) => {
                 self.error = None;
@@ -46,6 +52,26 @@ impl Field {
                 None
             }
         }
+    }
+
+    /// As [`Field::check`], and records whether invalid text is
+    /// `unfinished`, one being typed.
+    pub fn check_typed<T>(
+        &mut self,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+        unfinished: impl FnOnce(&str) -> bool,
+    ) -> Option<T> {
+        let value = self.check(parse);
+        self.unfinished = value.is_none() && unfinished(&self.text);
+        value
+    }
+
+    /// The error to show now: none while the visitor is `typing` text that
+    /// is unfinished, whose error waits for a pause in typing (see
+    /// `use_typing_pause`).
+    pub fn error_to_show(&self, typing: bool) -> Option<&str> {
+        let error = self.error.as_deref()?;
+        (!(typing && self.unfinished)).then_some(error)
     }
 
     /// Rewrites the text for a locale that types numbers with `to` instead
@@ -71,6 +97,16 @@ pub struct ChangeDraft {
     pub at: Field,
     /// New balance from then on.
     pub balance: Field,
+}
+
+/// Whether the visitor is typing in a row's balance, and in its intraday
+/// changes: an unfinished entry's error waits (see [`Field::error_to_show`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Typing {
+    /// In the balance field.
+    pub balance: bool,
+    /// In a change's time or balance.
+    pub changes: bool,
 }
 
 /// A row of the assets table.
@@ -226,18 +262,20 @@ impl Row {
 
     /// Some input is invalid, so the estimate shown is the last good one.
     pub fn shows_last_good_estimate(&self) -> bool {
-        self.balance.error.is_some() || self.has_errors_besides_balance()
+        self.shows_error(Typing::default())
     }
 
-    /// A field other than the balance is invalid (an intraday change, a
-    /// demo edit), or the estimate itself failed.
-    pub fn has_errors_besides_balance(&self) -> bool {
+    /// Whether the row shows an error now, on a field (but not one still
+    /// being typed, see [`Field::error_to_show`]) or for the estimate: its
+    /// figures are the last valid entries', and the open row says so.
+    pub fn shows_error(&self, typing: Typing) -> bool {
         self.estimate_error.is_some()
             || self.edits().is_some_and(RateEdits::has_errors)
-            || self
-                .changes
-                .iter()
-                .any(|c| c.at.error.is_some() || c.balance.error.is_some())
+            || self.balance.error_to_show(typing.balance).is_some()
+            || self.changes.iter().any(|c| {
+                c.at.error_to_show(typing.changes).is_some()
+                    || c.balance.error_to_show(typing.changes).is_some()
+            })
     }
 
     /// Why the total with compounding cannot be shown, when compounding is
@@ -306,24 +344,26 @@ impl Row {
     /// Checks the typed balance and changes; sets field errors and returns the
     /// timeline when everything is valid.
     fn timeline(&mut self, seps: Separators) -> Option<Timeline> {
+        let parse_balance = |t: &str| parse_typed(t, seps).map_err(|why| format!("Balance {why}."));
+        let number = |t: &str| is_unfinished(t, seps);
         let opening = if self.balance.text.trim().is_empty() {
-            self.balance.error = None;
-            Some(Decimal::ZERO)
+            self.balance.check(|_| Ok(Decimal::ZERO))
         } else {
-            self.balance
-                .check(|t| parse_typed(t, seps).map_err(|why| format!("Balance {why}.")))
+            self.balance.check_typed(parse_balance, number)
         };
         let mut changes = Vec::with_capacity(self.changes.len());
         let mut all_ok = opening.is_some();
         for change in &mut self.changes {
-            let at = change.at.check(|t| {
-                parse_typed_time(t).ok_or_else(|| {
-                    "Time must be a UTC time such as 06:30 or 630, from 00:00 to 23:59.".to_string()
-                })
-            });
-            let balance = change
-                .balance
-                .check(|t| parse_typed(t, seps).map_err(|why| format!("Balance {why}.")));
+            let at = change.at.check_typed(
+                |t| {
+                    parse_typed_time(t).ok_or_else(|| {
+                        "Time must be a UTC time such as 06:30 or 630, from 00:00 to 23:59."
+                            .to_string()
+                    })
+                },
+                is_unfinished_time,
+            );
+            let balance = change.balance.check_typed(parse_balance, number);
             match (at, balance) {
                 (Some(at), Some(balance)) => changes.push(BalanceChange { at, balance }),
                 _ => all_ok = false,
@@ -449,5 +489,28 @@ mod tests {
         typed(&mut row, "1000x", 1);
         assert!(row.estimate.is_some());
         assert!(row.shows_last_good_estimate());
+    }
+
+    #[test]
+    fn an_unfinished_entry_shows_no_error_while_typed() {
+        let mut row = row_of(crate::engine::AssetSpec::flat("BNB", d("0.05")));
+        row.set_changes([("21:".to_string(), "500".to_string())]);
+        typed(&mut row, "1,", 1);
+        // Both fields are invalid as they stand, so the figures are stale.
+        assert!(row.balance.error.is_some() && row.changes[0].at.error.is_some());
+        assert!(row.shows_last_good_estimate());
+        let typing = |balance, changes| Typing { balance, changes };
+        // "1," may become 1,000 and "21:" 21:30: while each is typed, its
+        // error waits; once the visitor pauses, it shows.
+        assert!(!row.shows_error(typing(true, true)));
+        assert!(row.shows_error(typing(false, true)));
+        assert!(row.shows_error(typing(true, false)));
+        // "25:" cannot become a time, "1,2x" a number: shown at once.
+        row.changes[0].at = Field::new("25:");
+        typed(&mut row, "1,", 1);
+        assert!(row.shows_error(typing(true, true)));
+        row.changes[0].at = Field::new("21:30");
+        typed(&mut row, "1,2x", 1);
+        assert!(row.shows_error(typing(true, true)));
     }
 }

@@ -227,7 +227,11 @@ impl State {
                 let error = parsed.is_none().then(|| {
                     format!("Horizon must be a whole number of days from 1 to {MAX_DAYS}.")
                 });
-                self.custom_horizon = Some(Field { text, error });
+                self.custom_horizon = Some(Field {
+                    text,
+                    error,
+                    unfinished: false,
+                });
                 if let Some(days) = parsed {
                     self.set_horizon(days);
                 }

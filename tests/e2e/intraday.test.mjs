@@ -217,6 +217,69 @@ test("a bad change time or balance shows an error on that change and keeps the l
   await page.close();
 });
 
+test("a change's time or balance still being typed (\"21:\" of \"21:30\") is told off only at a pause in typing", async () => {
+  // The page's clock is paused and moved on by hand, as for the row's
+  // balance (input_errors): the pause is exact on any machine.
+  const page = await openWidget(ctx, userConfig([BNB], { horizon_days: 30 }), {
+    setup: (p) => p.clock.install({ time: new Date("2026-11-23T12:00:00Z") }),
+  });
+  await page.clock.pauseAt(new Date("2026-11-23T12:01:00Z"));
+  const bnb = row(page, "BNB");
+  await typeBalance(page, "BNB", "1000");
+  await page.getByTestId("details-toggle-BNB").click();
+  await page.getByTestId("add-change-BNB").click();
+  await page.getByTestId("change-balance-BNB-0").fill("500");
+  const time = page.getByTestId("change-time-BNB-0");
+  const timeError = page.getByTestId("change-time-error-BNB-0");
+  const note = page.getByTestId("stale-note-BNB");
+  await time.fill("");
+  await time.pressSequentially("21:");
+  // Typed as far as "21": 00:00 … 20:00 (21 snapshots) see 1000, 21:00 …
+  // 23:00 (3) see 500: 22,500 ÷ 24 = 937.5; × 0.05 ÷ 365 = 75/584 =
+  // 0.128424657… → 0.12842465. "21:" is not a time yet: no error, no note.
+  assert.equal(await hookText(page, "daily-reward-BNB"), "0.12842465");
+  assert.equal(await timeError.count(), 0, "no error while typing");
+  assert.equal(await note.count(), 0, "no note while typing");
+  assert.equal(await time.getAttribute("aria-invalid"), "false");
+  await page.clock.runFor(799);
+  assert.equal(await timeError.count(), 0, "799 ms");
+  await page.clock.runFor(1);
+  await expectText(timeError, /^Time must be a UTC time such as 06:30 or 630/);
+  await expectText(note, /last valid entries/);
+  assert.equal(await time.getAttribute("aria-invalid"), "true");
+  // Typed on to 21:30: 00:00 … 21:00 (22) see 1000, 22:00 and 23:00 see
+  // 500: 23,000 ÷ 24; × 0.05 ÷ 365 = 115/876 = 0.131278538… → 0.13127853.
+  await time.pressSequentially("30");
+  await expectGone(timeError);
+  await expectGone(note);
+  await expectText(bnb.daily, "0.13127853");
+
+  // The change's balance: "1," may become 1,000.
+  const balance = page.getByTestId("change-balance-BNB-0");
+  const balanceError = page.getByTestId("change-balance-error-BNB-0");
+  await balance.fill("");
+  await balance.pressSequentially("1,");
+  assert.equal(await balanceError.count(), 0);
+  assert.equal(await note.count(), 0);
+  await page.clock.runFor(800);
+  await expectText(balanceError, /misplaced ','/);
+  await expectText(note, /last valid entries/);
+  await balance.pressSequentially("000");
+  await expectGone(balanceError);
+  // 1,000 all day: 1000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630.
+  await expectText(bnb.daily, "0.13698630");
+
+  // What cannot become a time is told off at once, clock still.
+  for (const typed of ["25:", "21:3x", "99"]) {
+    await time.fill("");
+    await time.pressSequentially(typed);
+    await expectText(timeError, /^Time must be/, typed);
+    await expectText(note, /last valid entries/, typed);
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("typing into a change field key by key keeps the field, its focus and every key", async () => {
   // Regression: each keystroke must update the same <input>, not replace it.
   const page = await openWidget(ctx, userConfig([BNB]));

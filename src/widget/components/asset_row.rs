@@ -14,7 +14,6 @@ use super::rate_inputs::RateInput;
 use super::row_details::RowDetails;
 use super::status_badge::{Badge, StatusBadge};
 use crate::config::currency::Currency;
-use crate::config::decimal::is_unfinished;
 use crate::config::widget_config::Mode;
 use crate::widget::class_list::class_list;
 use crate::widget::explain::explanation;
@@ -98,14 +97,11 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let stale = estimate.is_some() && row.shows_last_good_estimate();
     // A number still being typed ("1," of "1,000") is told off only once
     // the visitor pauses; its figures stay dimmed meanwhile.
-    let typing = use_typing_pause(&row.balance.text);
-    let error_waits =
-        typing && row.balance.error.is_some() && is_unfinished(&row.balance.text, num.separators());
+    let balance_typing = use_typing_pause(&row.balance.text);
     let error = row
         .balance
-        .error
-        .clone()
-        .filter(|_| !error_waits)
+        .error_to_show(balance_typing)
+        .map(str::to_string)
         .or_else(|| row.estimate_error.clone());
     let compound_error = row.compound_error(props.settings.compound);
     let compound_error_id = format!("ss-cumulative-error-{sym}");
@@ -239,7 +235,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} balance_waits={error_waits} />
+                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} balance_typing={balance_typing} />
                     </td>
                 </tr>
             }

@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use super::change_entry::{change_entry, ChangeEntryProps};
 use crate::config::scenario::MAX_CHANGES;
-use crate::config::typed_time::parse_typed_time;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
 
@@ -18,6 +18,8 @@ pub struct IntradayEditorProps {
     pub row: Rc<Row>,
     /// Its index.
     pub index: usize,
+    /// The visitor is typing in the changes (see [`super::change_entry::ChangeEntryProps::typing`]).
+    pub typing: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -78,67 +80,15 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
         <div class="ss-changes">
             <ol class="ss-change-list" ref={list}>
                 { for props.row.changes.iter().enumerate().map(|(pos, change)| {
-                    let id = change.id;
-                    let on_time = {
-                        let dispatch = props.dispatch.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let input: HtmlInputElement = e.target_unchecked_into();
-                            dispatch.dispatch(Action::SetChangeTime { row: index, id, text: input.value() });
-                        })
-                    };
-                    let on_balance = {
-                        let dispatch = props.dispatch.clone();
-                        Callback::from(move |e: InputEvent| {
-                            let input: HtmlInputElement = e.target_unchecked_into();
-                            dispatch.dispatch(Action::SetChangeBalance { row: index, id, text: input.value() });
-                        })
-                    };
                     let on_remove = {
-                        let (dispatch, focus_after) = (props.dispatch.clone(), focus_after.clone());
-                        Callback::from(move |_| {
+                        let (dispatch, focus_after, id) = (props.dispatch.clone(), focus_after.clone(), change.id);
+                        Callback::from(move |()| {
                             *focus_after.borrow_mut() = Some(FocusAfter::Removed(pos));
                             dispatch.dispatch(Action::RemoveChange { row: index, id });
                         })
                     };
-                    let time_id = format!("ss-change-time-{sym}-{id}");
-                    let bal_id = format!("ss-change-balance-{sym}-{id}");
-                    let (time_error_id, bal_error_id) = (format!("{time_id}-error"), format!("{bal_id}-error"));
-                    // Screen readers hear which change of which asset a field belongs to.
-                    let which = html! { <span class="ss-sr-only">{ format!("{sym} change {}: ", pos + 1) }</span> };
-                    html! {
-                        <li key={id} class="ss-change">
-                            <span class="ss-pair">
-                                <label for={time_id.clone()}>{ which.clone() }{ "At (UTC)" }</label>
-                                <input id={time_id} class="ss-input ss-input-time" type="text" inputmode="numeric" placeholder="HH:MM"
-                                    value={change.at.text.clone()} oninput={on_time} aria-invalid={change.at.error.is_some().to_string()}
-                                    aria-describedby={change.at.error.as_ref().map(|_| time_error_id.clone())}
-                                    data-testid={format!("change-time-{sym}-{pos}")} />
-                            </span>
-                            <span class="ss-pair">
-                                <label for={bal_id.clone()}>{ which }{ "new balance" }</label>
-                                <input id={bal_id} class="ss-input" type="text" inputmode="decimal" autocomplete="off"
-                                    value={change.balance.text.clone()} oninput={on_balance} aria-invalid={change.balance.error.is_some().to_string()}
-                                    aria-describedby={change.balance.error.as_ref().map(|_| bal_error_id.clone())}
-                                    data-testid={format!("change-balance-{sym}-{pos}")} />
-                            </span>
-                            <button type="button" class="ss-button ss-button-quiet" onclick={on_remove}
-                                aria-label={match parse_typed_time(&change.at.text) {
-                                    Some(at) => format!("Remove {sym} change {} (at {at})", pos + 1),
-                                    None => format!("Remove {sym} change {}", pos + 1),
-                                }}>{ "Remove" }</button>
-                            // Always one element here: Yew matches unkeyed siblings from
-                            // the end, so a varying number of trailing nodes would make it
-                            // replace the inputs (and drop their focus) on a keystroke.
-                            <div class="ss-change-errors" aria-live="polite">
-                                if let Some(e) = &change.at.error {
-                                    <p id={time_error_id} class="ss-field-error" data-testid={format!("change-time-error-{sym}-{pos}")}>{ e.clone() }</p>
-                                }
-                                if let Some(e) = &change.balance.error {
-                                    <p id={bal_error_id} class="ss-field-error" data-testid={format!("change-balance-error-{sym}-{pos}")}>{ e.clone() }</p>
-                                }
-                            </div>
-                        </li>
-                    }
+                    change_entry(ChangeEntryProps { symbol: &sym, row: index, position: pos, change,
+                        typing: props.typing, on_remove, dispatch: props.dispatch.clone() })
                 }) }
             </ol>
             if props.row.changes.len() < MAX_CHANGES {

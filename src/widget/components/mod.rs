@@ -7,6 +7,7 @@ pub mod amount;
 pub mod apr_cell;
 pub mod asset_row;
 pub mod asset_table;
+pub mod change_entry;
 pub mod cohort_panel;
 pub mod config_error;
 pub mod horizon_controls;
