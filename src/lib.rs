@@ -2,8 +2,10 @@
 //! embeddable Yew/WebAssembly widget and a native CLI.
 //!
 //! Data flows one way: [`config`] (JSON-like input → validated types) →
-//! [`engine`] (pure, exact math) → `widget` state → view. The `widget` and
-//! `embed` modules exist only in the WebAssembly build.
+//! [`engine`] (pure, exact math) → [`widget`] state → view. The `widget`
+//! module's state and formatting are also built and tested natively; its
+//! components and hooks, and the `embed` module, exist only in the
+//! WebAssembly build.
 
 pub mod config;
 #[cfg(target_arch = "wasm32")]

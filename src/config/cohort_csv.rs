@@ -14,7 +14,9 @@ pub enum CsvLine {
     Skip,
     /// A holding: upper-cased symbol bytes (≤ 12) and its balance.
     Holding {
+        /// The symbol, upper-cased.
         symbol: SymbolKey,
+        /// The balance, as mantissa and scale.
         balance: RawAmount,
     },
     /// A line that cannot be read, with the reason.

@@ -119,13 +119,12 @@ impl Cohort {
             .map(|at| self.index[at].1)
     }
 
-    /// Adds one holding of the asset at `index`. `exact` is the same balance
-    /// as a `Decimal`, needed only when the fast path cannot answer.
+    /// Adds one holding of the asset at `index` (of [`Cohort::lookup`]);
+    /// the exact path answers when the fast one cannot.
     pub fn add(&mut self, index: usize, raw: RawAmount) {
-        let Some(pair) = self.pairs.get(index) else {
+        let (Some(pair), Some(tally)) = (self.pairs.get(index), self.tallies.get_mut(index)) else {
             return;
         };
-        let tally = &mut self.tallies[index];
         tally.holdings += 1;
         for side in 0..2 {
             let (status, units, dust) = match pair.quick[side].payout(raw) {

@@ -5,7 +5,10 @@
 //! - [`day`]: one day from snapshots (average, status, payout);
 //! - [`timeline`]: intraday balance changes sampled at snapshot times;
 //! - [`projection`]: many days, with or without compounding;
-//! - [`apy`]: APY if held, for display.
+//! - [`apy`]: APY if held, for display;
+//! - [`cohort`]: many holdings' payouts totalled (demo mode's cohorts),
+//!   through [`quick`], an allocation-free path for a balance held all day
+//!   that falls back to the exact one.
 //!
 //! The spec's worked examples (PRODUCT.md §1–2), as a caller uses the engine:
 //!

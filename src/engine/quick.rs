@@ -47,8 +47,6 @@ struct QuickTier {
 pub struct QuickAsset {
     /// For each balance scale s (0..=28): thresholds and divisor at the common scale.
     by_scale: Vec<Option<ScaleTable>>,
-    /// Common scale of thresholds (min, cap, tier bounds).
-    threshold_scale: u32,
 }
 
 #[derive(Clone, Debug)]
@@ -136,10 +134,7 @@ impl QuickAsset {
                 })
             })
             .collect();
-        QuickAsset {
-            by_scale,
-            threshold_scale,
-        }
+        QuickAsset { by_scale }
     }
 
     /// The payout for `balance` held all day, or `None` when the fast path
@@ -167,7 +162,9 @@ impl QuickAsset {
                 break;
             }
             let upper = tier.up_to.unwrap_or(eligible);
-            let part = upper.min(eligible) - lower;
+            // Tiers ascend (checked by `Asset::new`); were they ever not,
+            // the exact path answers instead of a wrapped subtraction.
+            let part = upper.min(eligible).checked_sub(lower)?;
             numerator = numerator.checked_add(mul(part, tier.apr)?)?;
             lower = upper;
         }
@@ -188,11 +185,6 @@ impl QuickAsset {
             units,
             below_payout_precision: numerator > 0 && units == 0,
         })
-    }
-
-    /// Scale at which thresholds are compared.
-    pub fn threshold_scale(&self) -> u32 {
-        self.threshold_scale
     }
 }
 

@@ -1,5 +1,5 @@
 //! A fixed-width unsigned integer just wide enough for the engine's exact
-//! reward fractions (see `fraction.rs` for the bound), built on `u32` limbs so
+//! reward fractions (see `exact.rs` for the bound), built on `u32` limbs so
 //! that every multiplication and division is a native 64-bit operation in
 //! WebAssembly. Every operation is checked: overflow is a `None`, never a panic.
 

@@ -36,11 +36,13 @@ pub fn decode(text: &str) -> Option<Activation> {
     let on = flag(parts.next(), "on=")?;
     let activated_day = match parts.next()?.strip_prefix("day=")? {
         "-" => None,
-        d => Some(
+        // Digits only: `parse` would also take a sign (`+20781`).
+        d if d.bytes().all(|b| b.is_ascii_digit()) => Some(
             d.parse::<i64>()
                 .ok()
                 .filter(|d| (0..=MAX_DAY).contains(d))?,
         ),
+        _ => return None,
     };
     if parts.next().is_some() {
         return None;
@@ -73,6 +75,11 @@ mod tests {
         assert!(decode("soft-staking/v1 terms=1 on=1 day=2932896").is_some());
         assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=2932897"), None);
         assert_eq!(decode("soft-staking/v1 terms=1 on=1 day=-1"), None);
+        // As we write it: digits only, no sign, nothing around them.
+        for day in ["+20781", " 20781", "20781 ", ""] {
+            let text = format!("soft-staking/v1 terms=1 on=1 day={day}");
+            assert_eq!(decode(&text), None, "{text:?}");
+        }
         assert_eq!(
             decode("soft-staking/v1 terms=1 on=1 day=9223372036854775807"),
             None

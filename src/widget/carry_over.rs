@@ -9,7 +9,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::config::decimal::parse_decimal;
 use crate::engine::{BalanceChange, TimeOfDay, Timeline};
+use crate::widget::activation_record;
 use crate::widget::estimate::EstimateEvent;
 use crate::widget::state::Activation;
 
@@ -56,7 +58,7 @@ pub struct CarryOver {
 }
 
 /// Marks the format: a string from another release is not read.
-const FORMAT: &str = "carry-2";
+const FORMAT: &str = "carry-3";
 
 impl CarryOver {
     /// The carry-over as one string: length-prefixed fields (`5:hello`), so
@@ -65,14 +67,8 @@ impl CarryOver {
         let mut w = Writer(String::new());
         w.text(FORMAT);
         w.text(&self.storage_key);
-        w.flag(self.activation.terms_accepted);
-        w.flag(self.activation.on);
-        w.opt(
-            self.activation
-                .activated_day
-                .map(|d| d.to_string())
-                .as_deref(),
-        );
+        // As it is stored, so that it is read back by the same strict rule.
+        w.text(&activation_record::encode(self.activation));
         w.flag(self.dialog_open);
         w.flag(self.terms_ticked);
         w.text(&self.locale);
@@ -121,14 +117,7 @@ impl CarryOver {
         }
         let mut carry = CarryOver {
             storage_key: r.string()?,
-            activation: Activation {
-                terms_accepted: r.flag()?,
-                on: r.flag()?,
-                activated_day: match r.opt()? {
-                    Some(day) => Some(day.parse().ok()?),
-                    None => None,
-                },
-            },
+            activation: activation_record::decode(r.text()?)?,
             dialog_open: r.flag()?,
             terms_ticked: r.flag()?,
             locale: r.string()?,
@@ -174,9 +163,10 @@ impl CarryOver {
     }
 }
 
-/// A decimal as [`CarryOver::encode`] wrote it (`Decimal`'s `to_string`).
+/// A decimal as [`CarryOver::encode`] wrote it (`Decimal`'s `to_string`),
+/// read as the contract's non-negative decimals are.
 fn decimal(text: &str) -> Option<Decimal> {
-    text.parse().ok()
+    parse_decimal(text).ok()
 }
 
 struct Writer(String);
@@ -330,7 +320,7 @@ mod tests {
         };
         assert_eq!(
             carry.encode(),
-            "7:carry-20:1:01:01:-1:01:02:en1:72:301:-1:01:-1:01:0"
+            "7:carry-30:34:soft-staking/v1 terms=0 on=0 day=-1:01:02:en1:72:301:-1:01:-1:01:0"
         );
     }
 
@@ -346,9 +336,23 @@ mod tests {
             &good[..good.len() - 1],
             &format!("{good}1:x"),
             &good.replacen("1:1", "1:2", 1),
+            // The activation as the stored record is read: a day before
+            // 1970 or after 9999 is not ours (nor is a sign or a space).
+            &good.replace("day=20416", "day=-9999"),
+            &good.replace(
+                "38:soft-staking/v1 terms=1 on=1 day=20416",
+                "40:soft-staking/v1 terms=1 on=1 day=2932897",
+            ),
+            &good.replace("day=20416", "day=+2041"),
+            // The last valid entries are contract decimals: not negative.
+            &good.replace("6:1000.5", "6:-100.5"),
         ] {
             assert_eq!(CarryOver::decode(bad), None, "{bad:?}");
         }
+        // Earning without accepted terms is not a state we write: read as off.
+        let unaccepted = good.replace("terms=1 on=1", "terms=0 on=1");
+        let read = CarryOver::decode(&unaccepted).expect("well formed");
+        assert!(!read.activation.on);
     }
 
     // Through the widget's state: what one widget carries, another takes over.

@@ -173,7 +173,8 @@ pub fn percent_done(done: usize, total: usize) -> u64 {
 
 impl CohortSummary {
     /// Fiat value of one side's total payout over the symbols that have a
-    /// price (display only), rounded to cents; `None` when no symbol has one,
+    /// price (display only), rounded to cents as a row's fiat value is
+    /// ([`super::format::cents`]); `None` when no symbol has one,
     /// or when a priced symbol's total is too large to count.
     pub fn fiat_total(&self, side: Side) -> Option<Decimal> {
         let i = side as usize;
@@ -184,7 +185,7 @@ impl CohortSummary {
                 sum = Some(sum.unwrap_or_default().add_checked(value)?);
             }
         }
-        sum.map(|s| super::format::with_decimals(s.round_dp(2), 2))
+        sum.map(super::format::cents)
     }
 }
 
@@ -301,5 +302,19 @@ mod tests {
         // × 0.00001 = 1,369,863.0136986301 → 1,369,863.01.
         assert_eq!(s.fiat_total(Side::Before), Some(d("1369863.01")));
         assert_eq!(s.fiat_total(Side::After), None);
+    }
+
+    #[test]
+    fn half_a_cent_rounds_up_as_in_a_rows_fiat_value() {
+        // 365 × 0.01 ÷ 365 = 0.01 a day; at 12.5 that is 0.125, which a row
+        // shows as 0.13 (half a cent up), and so does the cohort's total
+        // (rounding half to even would give 0.12).
+        let s = run("HALF,365", vec![asset("HALF", "0.01", 8, Some("12.5"))]);
+        assert_eq!(s.tallies[0].total(Side::After), Some(d("0.01")));
+        assert_eq!(s.fiat_total(Side::After), Some(d("0.13")));
+        assert_eq!(
+            super::super::format::fiat_value(d("0.01"), d("12.5")),
+            Some(d("0.13"))
+        );
     }
 }

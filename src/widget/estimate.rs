@@ -26,7 +26,7 @@ pub const MAX_PLOT_POINTS: usize = 120;
 /// The engine's answer for one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Estimate {
-    /// Balance at 00:00 UTC (what the visitor typed).
+    /// Balance at 00:00 UTC, of the last valid entries.
     pub opening: Decimal,
     /// The day's snapshots (time and balance seen).
     pub snapshots: Rc<Vec<Snapshot>>,

@@ -205,14 +205,14 @@ pub fn blended_apr(tiers: &[Tier], eligible: Decimal) -> Option<Decimal> {
 
 /// A fiat value: `amount × price`, rounded to cents (display only).
 pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
-    amount
-        .mul_checked(price)
-        .map(|v| with_decimals_rounded(v, 2))
+    amount.mul_checked(price).map(cents)
 }
 
-fn with_decimals_rounded(value: Decimal, decimals: u32) -> Decimal {
-    let mut v = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    v.rescale(decimals);
+/// A fiat amount rounded to cents, half a cent up (away from zero), as a
+/// person rounds money: every fiat value and total the widget shows.
+pub fn cents(value: Decimal) -> Decimal {
+    let mut v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(2);
     v
 }
 
@@ -228,9 +228,10 @@ pub struct UtcDate {
 }
 
 impl UtcDate {
-    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days).
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's civil-from-days;
+    /// saturating, so no `days` can overflow it).
     pub fn from_unix_days(days: i64) -> UtcDate {
-        let z = days + 719_468;
+        let z = days.saturating_add(719_468);
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -240,11 +241,6 @@ impl UtcDate {
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = yoe + era * 400 + i64::from(month <= 2);
         UtcDate { year, month, day }
-    }
-
-    /// The UTC date of a Unix time in milliseconds.
-    pub fn from_unix_millis(millis: i64) -> UtcDate {
-        UtcDate::from_unix_days(millis.div_euclid(86_400_000))
     }
 
     /// `YYYY-MM-DD`.

@@ -1,7 +1,8 @@
 //! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate`,
-//! `format`, `snapshot_text`, `carry_over` and `class_list` are pure Rust, compiled and tested natively
-//! too; the components, hooks, `copy_as_shown` and the root `app` exist only
-//! in the WebAssembly build.
+//! `explain`, `format`, `snapshot_text`, `plot_scale`, `cohort_job`,
+//! `carry_over`, `activation_record` and `class_list` are pure Rust, compiled
+//! and tested natively too; the components, hooks, `copy_as_shown`,
+//! `yield_now` and the root `app` exist only in the WebAssembly build.
 
 pub mod activation_record;
 pub mod carry_over;

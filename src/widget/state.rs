@@ -77,17 +77,47 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// The visitor typed a balance.
-    SetBalance { row: usize, text: String },
-    /// Add an intraday change row.
-    AddChange { row: usize },
+    SetBalance {
+        /// The row's index.
+        row: usize,
+        /// The field's text.
+        text: String,
+    },
+    /// Add an intraday change to a row.
+    AddChange {
+        /// The row's index.
+        row: usize,
+    },
     /// Edit a change's time.
-    SetChangeTime { row: usize, id: u32, text: String },
+    SetChangeTime {
+        /// The row's index.
+        row: usize,
+        /// The change's id ([`ChangeDraft::id`]).
+        id: u32,
+        /// The field's text.
+        text: String,
+    },
     /// Edit a change's balance.
-    SetChangeBalance { row: usize, id: u32, text: String },
+    SetChangeBalance {
+        /// The row's index.
+        row: usize,
+        /// The change's id ([`ChangeDraft::id`]).
+        id: u32,
+        /// The field's text.
+        text: String,
+    },
     /// Remove a change.
-    RemoveChange { row: usize, id: u32 },
+    RemoveChange {
+        /// The row's index.
+        row: usize,
+        /// The change's id ([`ChangeDraft::id`]).
+        id: u32,
+    },
     /// Open or close a row's details.
-    ToggleRow { row: usize },
+    ToggleRow {
+        /// The row's index.
+        row: usize,
+    },
     /// Pick a preset horizon.
     SelectHorizon(u32),
     /// Pick "custom" in the horizon select.
@@ -102,8 +132,11 @@ pub enum Action {
     CloseTerms,
     /// Tick or untick the terms checkbox.
     TickTerms(bool),
-    /// "Start Earning": accept the terms and switch on; `today` is the Unix day (UTC).
-    StartEarning { today: i64 },
+    /// "Start Earning": accept the terms and switch on.
+    StartEarning {
+        /// Today's Unix day (UTC).
+        today: i64,
+    },
     /// The toggle after activation.
     SetEarning {
         /// On or off.
@@ -113,8 +146,11 @@ pub enum Action {
     },
     /// Demo mode: edit APR, tier bound, minimum or cap.
     EditRate {
+        /// The row's index.
         row: usize,
+        /// Which term.
         target: EditTarget,
+        /// The field's text.
         text: String,
     },
     /// Apply a shared scenario; `unreadable` says what of it could not be read.

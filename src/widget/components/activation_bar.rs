@@ -37,8 +37,8 @@ pub fn activation_bar(props: &ActivationBarProps) -> Html {
         })
     };
     let start = a.activated_day.filter(|_| a.on).unwrap_or(today);
-    let first_snapshot = UtcDate::from_unix_days(start + 1).iso();
-    let first_reward = UtcDate::from_unix_days(start + 2).iso();
+    let first_snapshot = UtcDate::from_unix_days(start.saturating_add(1)).iso();
+    let first_reward = UtcDate::from_unix_days(start.saturating_add(2)).iso();
     let lead = if a.on {
         let day = UtcDate::from_unix_days(start).iso();
         html! { <>{ "activated " }<time datetime={day.clone()}>{ day }</time></> }
