@@ -3,6 +3,7 @@
 //! fields in double quotes (as spreadsheets export them) are allowed; symbols
 //! are matched case-insensitively.
 
+use crate::engine::asset::MAX_SYMBOL_LEN;
 use crate::engine::quick::{parse_raw_amount, RawAmount};
 
 use super::decimal::parse_decimal;
@@ -12,7 +13,7 @@ use super::decimal::parse_decimal;
 pub enum CsvLine {
     /// Blank line or the header.
     Skip,
-    /// A holding: upper-cased symbol bytes (≤ 12) and its balance.
+    /// A holding: upper-cased symbol bytes and its balance.
     Holding {
         /// The symbol, upper-cased.
         symbol: SymbolKey,
@@ -23,10 +24,10 @@ pub enum CsvLine {
     Invalid(String),
 }
 
-/// An upper-cased symbol of at most 12 bytes, kept on the stack.
+/// An upper-cased symbol of at most [`MAX_SYMBOL_LEN`] bytes, kept on the stack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SymbolKey {
-    bytes: [u8; 12],
+    bytes: [u8; MAX_SYMBOL_LEN],
     len: u8,
 }
 
@@ -141,11 +142,16 @@ pub fn parse_line(line: &str) -> CsvLine {
     if sym.eq_ignore_ascii_case(b"symbol") && rest.eq_ignore_ascii_case(b"balance") {
         return CsvLine::Skip;
     }
-    if sym.is_empty() || sym.len() > 12 || !sym.iter().all(|b| b.is_ascii_alphanumeric()) {
-        return CsvLine::Invalid("symbol must be 1 to 12 letters or digits".into());
+    if sym.is_empty()
+        || sym.len() > MAX_SYMBOL_LEN
+        || !sym.iter().all(|b| b.is_ascii_alphanumeric())
+    {
+        return CsvLine::Invalid(format!(
+            "symbol must be 1 to {MAX_SYMBOL_LEN} letters or digits"
+        ));
     }
     let mut key = SymbolKey {
-        bytes: [0; 12],
+        bytes: [0; MAX_SYMBOL_LEN],
         len: sym.len() as u8,
     };
     for (dst, src) in key.bytes.iter_mut().zip(sym) {

@@ -13,8 +13,9 @@ use crate::engine::{
 /// Most explicit snapshots in one request (one a second; the spec sets no
 /// limit, this one only bounds the work).
 pub const MAX_SNAPSHOTS: usize = 86_400;
-/// Most intraday changes in one timeline.
-pub const MAX_CHANGES: usize = 10_000;
+/// Most intraday changes in one CLI request's timeline (the widget's
+/// limit, far lower, is `scenario::MAX_ROW_CHANGES`).
+pub const MAX_TIMELINE_CHANGES: usize = 10_000;
 
 /// Day 1's balances: explicit snapshots or a timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,10 +147,10 @@ pub fn parse_timeline(value: &Loose, path: &str) -> Result<Timeline, EngineError
         None => return Err(EngineError::new(fields.path_of("opening"), "is required")),
     };
     let items = fields.opt_list("changes")?.unwrap_or(&[]);
-    if items.len() > MAX_CHANGES {
+    if items.len() > MAX_TIMELINE_CHANGES {
         return Err(EngineError::new(
             fields.path_of("changes"),
-            format!("must hold at most {MAX_CHANGES} changes"),
+            format!("must hold at most {MAX_TIMELINE_CHANGES} changes"),
         ));
     }
     let changes = items

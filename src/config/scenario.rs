@@ -48,7 +48,7 @@ impl SharedScenario {
 
 /// Most intraday changes an asset holds in the widget (a day's trades, not
 /// a trade log): more would make the editor a wall of fields.
-pub const MAX_CHANGES: usize = 100;
+pub const MAX_ROW_CHANGES: usize = 100;
 /// Format version tag of the links the widget writes (ending in a check).
 const VERSION: &str = "v2";
 /// Format version tag of the first links (no check), still read.
@@ -299,10 +299,10 @@ fn read_asset_field(a: &mut AssetScenario, field: &str) -> Result<(), String> {
         }
         "k" => {
             // Read no further than one change past the limit.
-            let room = 2 * (MAX_CHANGES - a.changes.len().min(MAX_CHANGES)) + 2;
+            let room = 2 * (MAX_ROW_CHANGES - a.changes.len().min(MAX_ROW_CHANGES)) + 2;
             let items: Vec<&str> = value.split('-').take(room + 1).collect();
             if items.len() > room - 2 {
-                return Err(format!("more than {MAX_CHANGES} intraday changes"));
+                return Err(format!("more than {MAX_ROW_CHANGES} intraday changes"));
             }
             if items.len() % 2 != 0 {
                 return Err(format!("bad changes {}", quoted(value)));

@@ -13,7 +13,7 @@ use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
 use crate::config::currency::Currency;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
-use crate::config::scenario::{short, AssetScenario, Scenario, MAX_CHANGES};
+use crate::config::scenario::{short, AssetScenario, Scenario, MAX_ROW_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
 use crate::engine::{Asset, AssetSpec, TimeOfDay, MAX_DAYS};
 
@@ -211,7 +211,7 @@ impl State {
             Action::AddChange { row } => {
                 let seps = self.style.separators();
                 self.update_row(row, |r| {
-                    if r.changes.len() >= MAX_CHANGES {
+                    if r.changes.len() >= MAX_ROW_CHANGES {
                         return;
                     }
                     // At 12:00, with the balance already in force then (0 in

@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::change_entry::{change_entry, ChangeEntryProps};
-use crate::config::scenario::MAX_CHANGES;
+use crate::config::scenario::MAX_ROW_CHANGES;
 use crate::widget::row::Row;
 use crate::widget::state::{Action, State};
 
@@ -91,12 +91,12 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                         typing: props.typing, on_remove, dispatch: props.dispatch.clone() })
                 }) }
             </ol>
-            if props.row.changes.len() < MAX_CHANGES {
+            if props.row.changes.len() < MAX_ROW_CHANGES {
                 <button type="button" class="ss-button" onclick={add} ref={add_button} data-testid={format!("add-change-{sym}")}>
                     { "+ Add a balance change" }
                 </button>
             } else {
-                <p class="ss-hint" data-testid={format!("changes-full-{sym}")}>{ format!("At most {MAX_CHANGES} changes a day.") }</p>
+                <p class="ss-hint" data-testid={format!("changes-full-{sym}")}>{ format!("At most {MAX_ROW_CHANGES} changes a day.") }</p>
             }
         </div>
     }
