@@ -6,16 +6,20 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
-use super::carry_over::{CarryOver, RowInputs};
-use super::estimate::EstimateEvent;
-use super::format::{count, NumberStyle};
+use super::format::NumberStyle;
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Field, Horizon, Row};
 use crate::config::currency::Currency;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
-use crate::config::scenario::{short, AssetScenario, Scenario, MAX_ROW_CHANGES};
+use crate::config::scenario::{Scenario, MAX_ROW_CHANGES};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
-use crate::engine::{Asset, AssetSpec, TimeOfDay, MAX_DAYS};
+use crate::engine::{TimeOfDay, MAX_DAYS};
+
+mod carry;
+mod reconfigure;
+mod scenario;
+#[cfg(test)]
+mod test_kit;
 
 /// Horizon presets offered in the select.
 pub const HORIZON_PRESETS: [u32; 4] = [7, 30, 90, 365];
@@ -376,284 +380,6 @@ impl State {
             self.update_row(i, |_| {});
         }
     }
-
-    /// Applies what fits this widget; says what it left out (the parts that
-    /// could not be read, a horizon out of range, a symbol it does not list,
-    /// tiers that do not match).
-    fn apply_scenario(&mut self, scenario: Scenario, unreadable: Vec<String>) {
-        let mut skipped = unreadable;
-        match scenario.horizon_days {
-            Some(days) if (1..=MAX_DAYS).contains(&days) => {
-                self.custom_horizon = custom_horizon_field(days);
-                self.horizon_days = days;
-            }
-            Some(days) => skipped.push(format!("a horizon of {days} days (1 to {MAX_DAYS})")),
-            None => {}
-        }
-        if let Some(c) = scenario.compound {
-            self.compound = c;
-        }
-        for part in &scenario.assets {
-            match self.rows.iter().position(|r| r.symbol() == part.symbol) {
-                Some(index) => skipped.extend(self.update_row_inputs(index, part)),
-                None => skipped.push(format!(
-                    "{}, which this widget does not list",
-                    short(&part.symbol)
-                )),
-            }
-        }
-        // A crafted link may name many parts: the first few are enough.
-        const LISTED: usize = 5;
-        let more = skipped.len().saturating_sub(LISTED);
-        skipped.truncate(LISTED);
-        if more > 0 {
-            skipped.push(format!("and {more} more"));
-        }
-        self.scenario_error = (!skipped.is_empty()).then(|| {
-            format!(
-                "Parts of the shared scenario were left out: {}.",
-                skipped.join("; ")
-            )
-        });
-        self.refresh_all();
-    }
-
-    /// Sets the row's inputs from `part`; returns what did not fit.
-    fn update_row_inputs(&mut self, index: usize, part: &AssetScenario) -> Option<String> {
-        // Written the way the locale types numbers, so the fields read them back.
-        let seps = self.style.separators();
-        let text = |d: &Decimal| typed_form(&d.to_string(), seps);
-        let field = |d: &Decimal| Field::new(text(d));
-        let rc = self.rows.get_mut(index)?;
-        let row = Rc::make_mut(rc);
-        if let Some(b) = &part.balance {
-            row.balance = field(b);
-        }
-        row.set_changes(
-            part.changes
-                .iter()
-                .map(|(at, bal)| (at.to_string(), text(bal))),
-        );
-        let edits = row.edits_mut()?;
-        let mut skipped = None;
-        if let Some(apr) = part.apr_percent {
-            match edits.tiers.as_mut_slice() {
-                [only] => only.apr = field(&apr),
-                tiers => {
-                    skipped = Some(format!(
-                        "one APR for {} (it has {})",
-                        short(&part.symbol),
-                        count(tiers.len() as u64, "tier")
-                    ))
-                }
-            }
-        }
-        if let Some(tiers) = &part.tiers_percent {
-            if tiers.len() == edits.tiers.len() {
-                for (edit, (up, apr)) in edits.tiers.iter_mut().zip(tiers) {
-                    edit.up_to = Field::new(up.as_ref().map(text).unwrap_or_default());
-                    edit.apr = field(apr);
-                }
-            } else {
-                skipped = Some(format!(
-                    "{} for {} (it has {})",
-                    count(tiers.len() as u64, "tier"),
-                    short(&part.symbol),
-                    edits.tiers.len()
-                ));
-            }
-        }
-        if let Some(min) = part.min_amount {
-            edits.min = field(&min);
-        }
-        if let Some(max) = &part.max_cap {
-            edits.max = Field::new(max.as_ref().map(text).unwrap_or_default());
-        }
-        skipped
-    }
-
-    /// The scenario that reproduces this state (demo edits and balances).
-    pub fn scenario(&self) -> Scenario {
-        Scenario {
-            horizon_days: Some(self.horizon_days),
-            compound: Some(self.compound),
-            assets: self.rows.iter().filter_map(|r| r.scenario_part()).collect(),
-        }
-    }
-
-    /// What a widget replacing this one takes over (see
-    /// [`carry_over`](super::carry_over)); `storage_key` is where the
-    /// activation is stored, `announced` what the host was told.
-    pub fn carry_over(&self, storage_key: &str, announced: Vec<EstimateEvent>) -> CarryOver {
-        CarryOver {
-            storage_key: storage_key.to_string(),
-            activation: self.activation,
-            dialog_open: self.dialog_open,
-            terms_ticked: self.terms_ticked,
-            locale: self.locale.clone(),
-            horizon_days: self.horizon_days,
-            configured_horizon: self.configured_horizon,
-            custom_horizon: self.custom_horizon.as_ref().map(|f| f.text.clone()),
-            compound: self.compound,
-            open_symbol: self
-                .open_row
-                .and_then(|i| self.rows.get(i))
-                .map(|r| r.symbol().to_string()),
-            rows: self
-                .rows
-                .iter()
-                .map(|r| RowInputs {
-                    symbol: r.symbol().to_string(),
-                    balance: r.balance.text.clone(),
-                    changes: r
-                        .changes
-                        .iter()
-                        .map(|c| (c.at.text.clone(), c.balance.text.clone()))
-                        .collect(),
-                    last_good: r.last_good.clone(),
-                })
-                .collect(),
-            announced,
-        }
-    }
-
-    /// Takes over what the widget this one replaces carried: the inputs of
-    /// the rows both list, as the same numbers in this locale, with the last
-    /// ones that read, the horizon (unless the host configured another),
-    /// compounding, the open row and, when it stores them under the same
-    /// `storage_key`, the activation and the terms dialog.
-    pub fn take_over(&mut self, carry: &CarryOver, storage_key: &str) {
-        if carry.storage_key == storage_key {
-            self.activation = carry.activation;
-            self.activation_by_visitor = false;
-            self.dialog_open = carry.dialog_open;
-            self.terms_ticked = carry.terms_ticked;
-        }
-        let from = NumberStyle::for_locale(&carry.locale).separators();
-        let to = self.style.separators();
-        for inputs in &carry.rows {
-            let Some(rc) = self.rows.iter_mut().find(|r| r.symbol() == inputs.symbol) else {
-                continue;
-            };
-            let row = Rc::make_mut(rc);
-            row.balance = Field::new(inputs.balance.clone());
-            row.set_changes(inputs.changes.iter().cloned());
-            row.last_good = inputs.last_good.clone();
-            // The typed balances only: the demo edits are this config's own.
-            row.retype_balances(from, to);
-        }
-        if carry.configured_horizon == self.configured_horizon
-            && (1..=MAX_DAYS).contains(&carry.horizon_days)
-        {
-            match &carry.custom_horizon {
-                Some(text) => {
-                    let mut field = Field::new(text.clone());
-                    field.retype(from, to);
-                    self.horizon_days = carry.horizon_days;
-                    self.apply(Action::SetCustomHorizon(field.text));
-                }
-                None => self.apply(Action::SelectHorizon(carry.horizon_days)),
-            }
-        }
-        self.compound = carry.compound;
-        self.open_row = carry
-            .open_symbol
-            .as_ref()
-            .and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
-        self.refresh_all();
-    }
-
-    fn reconfigure(&mut self, config: &WidgetConfig) {
-        let demo = config.mode.is_demo();
-        let style = NumberStyle::for_locale(&config.locale);
-        let seps = style.separators();
-        let old_seps = self.style.separators();
-        let old_rows = std::mem::take(&mut self.rows);
-        // The note stays until the team's next edit (another update() may
-        // come first), for the assets still listed, and only in demo mode.
-        self.edits_reset.retain(|sym| {
-            demo && config
-                .assets
-                .iter()
-                .any(|a| a.asset.symbol() == sym.as_str())
-        });
-        self.rows = config
-            .assets
-            .iter()
-            .map(|item| {
-                let mut row = Row::new(item.clone(), demo, seps);
-                if let Some(old) = old_rows.iter().find(|r| r.symbol() == item.asset.symbol()) {
-                    // What was typed stays, as the same numbers in the new locale.
-                    let mut kept = Row::clone(old);
-                    kept.retype(old_seps, seps);
-                    row.balance = kept.balance;
-                    row.changes = kept.changes;
-                    row.next_change_id = kept.next_change_id;
-                    row.last_good = kept.last_good;
-                    // Demo edits stay while the terms they edit stay (a new
-                    // price or name leaves them meaningful), with the terms
-                    // they put in force (a field that does not read keeps them).
-                    if same_terms(&kept.original, &item.asset)
-                        && row.edits().is_some()
-                        && kept.edits.is_some()
-                    {
-                        row.edits = kept.edits;
-                        if let Some(asset) = with_terms_of(&item.asset, &kept.item.asset) {
-                            row.item.asset = asset;
-                        }
-                    } else if Mode::DEMO_IN_BUILD
-                        && demo
-                        && kept.edits.is_some()
-                        && !same_terms(&kept.original, &kept.item.asset)
-                    {
-                        // The visitor's edits were in force and the page's
-                        // terms moved under them: reset, and said so.
-                        let sym = item.asset.symbol().to_string();
-                        if !self.edits_reset.contains(&sym) {
-                            self.edits_reset.push(sym);
-                        }
-                    }
-                }
-                Rc::new(row)
-            })
-            .collect();
-        self.mode = config.mode;
-        self.theme = config.theme;
-        self.locale = config.locale.clone();
-        self.style = style;
-        self.currency = config.currency;
-        if let Some(field) = &mut self.custom_horizon {
-            field.retype(old_seps, seps);
-        }
-        if config.horizon_days != self.configured_horizon {
-            self.configured_horizon = config.horizon_days;
-            self.horizon_days = config.horizon_days;
-            self.custom_horizon = custom_horizon_field(config.horizon_days);
-        }
-        let open_symbol = self
-            .open_row
-            .and_then(|i| old_rows.get(i))
-            .map(|r| r.symbol().to_string());
-        self.open_row = open_symbol.and_then(|s| self.rows.iter().position(|r| r.symbol() == s));
-        self.refresh_all();
-    }
-}
-
-/// Whether `a` and `b` have the same terms a demo edit changes: APR or
-/// tiers, minimum and cap.
-fn same_terms(a: &Asset, b: &Asset) -> bool {
-    a.rate() == b.rate() && a.min_amount() == b.min_amount() && a.max_cap() == b.max_cap()
-}
-
-/// `asset` with the APR or tiers, minimum and cap of `terms`.
-fn with_terms_of(asset: &Asset, terms: &Asset) -> Option<Asset> {
-    Asset::new(AssetSpec {
-        rate: terms.rate().clone(),
-        min_amount: terms.min_amount(),
-        max_cap: terms.max_cap(),
-        ..asset.spec().clone()
-    })
-    .ok()
 }
 
 /// A custom horizon as typed, digit groups allowed (`1,000` in en-US): a
@@ -691,6 +417,7 @@ impl yew::Reducible for State {
 
 #[cfg(test)]
 mod tests {
+    use super::test_kit::*;
     use super::*;
 
     #[test]
@@ -776,48 +503,6 @@ mod tests {
         assert_eq!(state.activation, off);
     }
 
-    fn config(json: &str) -> WidgetConfig {
-        let mut reader = serde_json::Deserializer::from_str(json);
-        let loose = crate::config::loose::Loose::from_deserializer(&mut reader).expect("JSON");
-        WidgetConfig::parse(&loose).expect("a valid config")
-    }
-
-    /// One demo-mode asset: 5 %, no minimum, capped at 1,000; `extra` adds fields.
-    fn five_percent(extra: &str) -> WidgetConfig {
-        config(&format!(
-            r#"{{ "mode": "demo", "assets": [{{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "1000" {extra} }}] }}"#
-        ))
-    }
-
-    fn d(text: &str) -> Decimal {
-        text.parse().expect("decimal")
-    }
-
-    fn typed(state: &mut State, text: &str) {
-        state.apply(Action::SetBalance {
-            row: 0,
-            text: text.into(),
-        });
-    }
-
-    /// Types `at` and `balance` into change `id` of the first row.
-    fn set_change(state: &mut State, id: u32, at: &str, balance: &str) {
-        state.apply(Action::SetChangeTime {
-            row: 0,
-            id,
-            text: at.into(),
-        });
-        state.apply(Action::SetChangeBalance {
-            row: 0,
-            id,
-            text: balance.into(),
-        });
-    }
-
-    fn daily(state: &State) -> Option<Decimal> {
-        state.rows[0].estimate.as_ref().map(|e| e.day.reward)
-    }
-
     #[test]
     #[cfg(feature = "demo")]
     fn a_kept_estimate_follows_the_horizon_and_the_rates_shown() {
@@ -845,88 +530,6 @@ mod tests {
         assert_eq!(before.day.reward, d("0.13698630"));
         assert_eq!(state.rows[0].balance.text, "1000x");
         assert!(state.rows[0].balance.error.is_some());
-    }
-
-    #[test]
-    fn an_update_while_a_balance_does_not_read_keeps_the_last_good_estimate() {
-        let mut state = State::new(&five_percent(""), Activation::default());
-        typed(&mut state, "1000");
-        typed(&mut state, "1000x");
-        state.apply(Action::Reconfigure(Rc::new(five_percent(
-            r#", "price": "2""#,
-        ))));
-        assert_eq!(daily(&state), Some(d("0.13698630")));
-        assert_eq!(state.rows[0].balance.text, "1000x");
-        assert!(state.rows[0].shows_last_good_estimate());
-        // Cleared, the row has no estimate again.
-        typed(&mut state, "");
-        assert_eq!(daily(&state), None);
-        typed(&mut state, "x");
-        assert_eq!(daily(&state), None);
-    }
-
-    #[test]
-    #[cfg(feature = "demo")]
-    fn demo_edits_stay_through_an_update_of_the_price_but_not_of_the_terms() {
-        let mut state = State::new(&five_percent(""), Activation::default());
-        typed(&mut state, "1000");
-        state.apply(Action::EditRate {
-            row: 0,
-            target: EditTarget::Apr(0),
-            text: "10".into(),
-        });
-        // 1,000 × 0.10 ÷ 365 = 0.273972602… → 0.27397260.
-        assert_eq!(daily(&state), Some(d("0.27397260")));
-        // Even while the edit does not read, its last valid 10 % stays in force.
-        state.apply(Action::EditRate {
-            row: 0,
-            target: EditTarget::Apr(0),
-            text: "10x".into(),
-        });
-        state.apply(Action::Reconfigure(Rc::new(five_percent(
-            r#", "price": "2", "name": "Five""#,
-        ))));
-        assert_eq!(
-            daily(&state),
-            Some(d("0.27397260")),
-            "a new price keeps the edit"
-        );
-        let edits = state.rows[0].edits.as_ref().expect("demo edits");
-        assert_eq!(
-            edits.field(EditTarget::Apr(0)).map(|f| f.text.as_str()),
-            Some("10x")
-        );
-        assert_eq!(state.rows[0].item.asset.price(), Some(d("2")));
-        assert!(state.edits_reset.is_empty(), "nothing was reset");
-        // A new minimum changes the terms edited: the edits start again from
-        // them, and the widget says whose were reset.
-        state.apply(Action::Reconfigure(Rc::new(config(
-            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "2" }] }"#,
-        ))));
-        assert_eq!(daily(&state), Some(d("0.13698630")));
-        assert_eq!(state.edits_reset, ["FIVE"]);
-        // A second update() that changes only the price keeps the note.
-        state.apply(Action::Reconfigure(Rc::new(config(
-            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "1", "max_cap": "1000", "price": "3" }] }"#,
-        ))));
-        assert_eq!(state.edits_reset, ["FIVE"]);
-        // Until the next edit.
-        state.apply(Action::EditRate {
-            row: 0,
-            target: EditTarget::Apr(0),
-            text: "6".into(),
-        });
-        assert!(state.edits_reset.is_empty());
-        // An update that changes terms no edit had moved resets nothing to tell.
-        state.apply(Action::EditRate {
-            row: 0,
-            target: EditTarget::Apr(0),
-            text: "5".into(),
-        });
-        state.apply(Action::Reconfigure(Rc::new(config(
-            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "2", "max_cap": "1000" }] }"#,
-        ))));
-        assert!(state.edits_reset.is_empty());
     }
 
     #[test]
@@ -960,91 +563,6 @@ mod tests {
         state.apply(Action::AddChange { row: 0 });
         assert_eq!(state.rows[0].changes[1].balance.text, "200");
         assert_eq!(daily(&state), Some(d("0.05479452")));
-    }
-
-    #[test]
-    #[cfg(feature = "demo")]
-    fn a_shared_link_carries_only_the_fields_edited() {
-        let mut state = State::new(&five_percent(""), Activation::default());
-        typed(&mut state, "1500");
-        state.apply(Action::EditRate {
-            row: 0,
-            target: EditTarget::Apr(0),
-            text: "6".into(),
-        });
-        let scenario = state.scenario();
-        let part = &scenario.assets[0];
-        assert_eq!(part.apr_percent, Some(d("6")));
-        assert_eq!((part.min_amount, part.max_cap), (None, None), "not edited");
-        // Opened where the cap is now 2,000: that cap stays.
-        // 1,500 × 0.06 ÷ 365 = 0.246575342… → 0.24657534 (not 1,000's 0.16438356).
-        let moved_on = config(
-            r#"{ "mode": "demo", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "2000" }] }"#,
-        );
-        let mut opened = State::new(&moved_on, Activation::default());
-        opened.apply(Action::ApplyScenario {
-            scenario,
-            unreadable: Vec::new(),
-        });
-        assert_eq!(opened.scenario_error, None);
-        assert_eq!(daily(&opened), Some(d("0.24657534")));
-        assert_eq!(opened.rows[0].item.asset.max_cap(), Some(d("2000")));
-    }
-
-    #[test]
-    fn a_shared_link_carries_the_balances_of_the_estimate_shown() {
-        let mut state = State::new(&five_percent(""), Activation::default());
-        typed(&mut state, "100");
-        state.apply(Action::AddChange { row: 0 });
-        set_change(&mut state, 0, "18:00", "500");
-        // (18 × 100 + 6 × 500) ÷ 24 = 200; 200 × 0.05 ÷ 365 = 0.027397260… → 0.02739726.
-        assert_eq!(daily(&state), Some(d("0.02739726")));
-        // The change's time stops reading: the row keeps its last valid entries,
-        // and so does the link.
-        state.apply(Action::SetChangeTime {
-            row: 0,
-            id: 0,
-            text: "18:0x".into(),
-        });
-        assert_eq!(daily(&state), Some(d("0.02739726")));
-        // Cleared meanwhile, the opening balance is still the last valid 100.
-        typed(&mut state, "");
-        assert_eq!(daily(&state), Some(d("0.02739726")));
-        let part = state.scenario().assets.remove(0);
-        assert_eq!(part.balance, Some(d("100")));
-        let at = crate::engine::TimeOfDay::parse("18:00").expect("a time");
-        assert_eq!(part.changes, vec![(at, d("500"))]);
-    }
-
-    #[test]
-    #[cfg(feature = "demo")]
-    fn a_flat_apr_from_a_link_is_not_put_on_a_tiered_asset() {
-        // The spec's tiers: 12 % up to 500, 0.8 % up to 5,000, 0.3 % above.
-        let tiered = config(
-            r#"{ "mode": "demo", "assets": [{ "symbol": "USDT", "min_amount": "0", "tiers": [
-                { "up_to": "500", "apr": "0.12" }, { "up_to": "5000", "apr": "0.008" }, { "up_to": null, "apr": "0.003" } ] }] }"#,
-        );
-        let mut state = State::new(&tiered, Activation::default());
-        let part = AssetScenario {
-            symbol: "USDT".into(),
-            apr_percent: Some(d("6")),
-            balance: Some(d("10000")),
-            ..AssetScenario::default()
-        };
-        state.apply(Action::ApplyScenario {
-            scenario: Scenario {
-                assets: vec![part],
-                ..Scenario::default()
-            },
-            unreadable: Vec::new(),
-        });
-        assert_eq!(
-            state.scenario_error.as_deref(),
-            Some("Parts of the shared scenario were left out: one APR for USDT (it has 3 tiers).")
-        );
-        // The balance still applies, under the configured tiers:
-        // (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 365 = 0.304109589… → 0.30410958.
-        assert_eq!(daily(&state), Some(d("0.30410958")));
     }
 
     #[test]
