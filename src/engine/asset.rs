@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::checked::CheckedOps;
 use super::error::{EngineError, Result};
 
 /// Largest `payout_decimals`.
@@ -47,6 +48,30 @@ impl Rate {
             Rate::Flat(apr) => *apr,
             Rate::Tiered(tiers) => tiers.first().map_or(Decimal::ZERO, |t| t.apr),
         }
+    }
+
+    /// The APR an `eligible` balance earns on average (display only): the
+    /// flat APR, or across marginal tiers Σ (part in the tier × its APR) ÷
+    /// `eligible`. `None` for nothing eligible, or a value too large to
+    /// compute.
+    pub fn average_apr(&self, eligible: Decimal) -> Option<Decimal> {
+        if eligible <= Decimal::ZERO {
+            return None;
+        }
+        let tiers = match self {
+            Rate::Flat(apr) => return Some(*apr),
+            Rate::Tiered(tiers) => tiers,
+        };
+        let mut lower = Decimal::ZERO;
+        let mut sum = Decimal::ZERO;
+        for tier in tiers {
+            let upper = tier.up_to.map_or(eligible, |u| u.min(eligible));
+            if upper > lower {
+                sum = sum.add_checked(upper.sub_checked(lower)?.mul_checked(tier.apr)?)?;
+            }
+            lower = lower.max(upper);
+        }
+        sum.div_checked(eligible)
     }
 }
 
@@ -283,4 +308,29 @@ pub(crate) fn spec_tiers() -> Vec<Tier> {
             apr: d("0.003"),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_average_apr_across_tiers() {
+        let tiers = Rate::Tiered(spec_tiers());
+        // The spec's 10,000: (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000
+        // = (60 + 36 + 15) ÷ 10,000 = 0.0111.
+        assert_eq!(tiers.average_apr(d("10000")), Some(d("0.0111")));
+        // Inside the first tier: its APR.
+        assert_eq!(tiers.average_apr(d("200")), Some(d("0.12")));
+        // 1,000: (60 + 500 × 0.008) ÷ 1,000 = 64 ÷ 1,000.
+        assert_eq!(tiers.average_apr(d("1000")), Some(d("0.064")));
+        assert_eq!(tiers.average_apr(Decimal::ZERO), None);
+        // Flat: the APR itself, once anything is eligible.
+        assert_eq!(Rate::Flat(d("0.05")).average_apr(d("1")), Some(d("0.05")));
+        assert_eq!(Rate::Flat(d("0.05")).average_apr(Decimal::ZERO), None);
+    }
 }

@@ -3,9 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::format::{
-    apy_percent_text, blended_apr, display_cut, Grouped, NumberStyle, DISPLAY_DECIMALS,
-};
+use super::format::{apy_percent_text, display_cut, Grouped, NumberStyle, DISPLAY_DECIMALS};
 use super::row::Row;
 use crate::engine::{Rate, Status};
 
@@ -47,7 +45,9 @@ fn explain_estimate(row: &Row, style: NumberStyle) -> String {
     // Tiered: the APR the eligible balance earns on average, when that is
     // not simply the first tier's (the one the table shows).
     let across_tiers = match asset.rate() {
-        Rate::Tiered(tiers) => blended_apr(tiers, day.eligible_balance)
+        Rate::Tiered(tiers) => asset
+            .rate()
+            .average_apr(day.eligible_balance)
             .filter(|apr| tiers.first().is_some_and(|t| t.apr != *apr))
             .map(|apr| {
                 let percent = apy_percent_text(apr).replace('.', &style.decimal.to_string());

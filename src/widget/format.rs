@@ -8,7 +8,6 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::engine::checked::CheckedOps;
-use crate::engine::Tier;
 
 pub use crate::config::locale::{GroupSeparator, Grouping, NumberStyle};
 
@@ -184,25 +183,6 @@ pub fn apy_percent_text(apy: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// The APR a balance `eligible` earns on average across marginal `tiers`
-/// (display only): Σ (part of it in the tier × that tier's APR) ÷ `eligible`.
-/// `None` for nothing eligible, or a value too large to compute.
-pub fn blended_apr(tiers: &[Tier], eligible: Decimal) -> Option<Decimal> {
-    if eligible <= Decimal::ZERO {
-        return None;
-    }
-    let mut lower = Decimal::ZERO;
-    let mut sum = Decimal::ZERO;
-    for tier in tiers {
-        let upper = tier.up_to.map_or(eligible, |u| u.min(eligible));
-        if upper > lower {
-            sum = sum.add_checked(upper.sub_checked(lower)?.mul_checked(tier.apr)?)?;
-        }
-        lower = lower.max(upper);
-    }
-    sum.div_checked(eligible)
-}
-
 /// A fiat value: `amount × price`, rounded to cents (display only).
 pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
     amount.mul_checked(price).map(cents)
@@ -322,19 +302,6 @@ mod tests {
             "-123,456"
         );
         assert_eq!(lakh("-12345"), "-12,345");
-    }
-
-    #[test]
-    fn blended_apr_across_tiers() {
-        let tiers = crate::engine::asset::spec_tiers();
-        // The spec's 10,000: (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000
-        // = (60 + 36 + 15) ÷ 10,000 = 0.0111.
-        assert_eq!(blended_apr(&tiers, d("10000")), Some(d("0.0111")));
-        // Inside the first tier: its APR.
-        assert_eq!(blended_apr(&tiers, d("200")), Some(d("0.12")));
-        // 1,000: (60 + 500 × 0.008) ÷ 1,000 = 64 ÷ 1,000.
-        assert_eq!(blended_apr(&tiers, d("1000")), Some(d("0.064")));
-        assert_eq!(blended_apr(&tiers, Decimal::ZERO), None);
     }
 
     #[test]
