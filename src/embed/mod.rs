@@ -15,8 +15,8 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::config::widget_config::Mode;
-use crate::widget::app::{CarrySlot, Root, RootProps};
 use crate::widget::carry_over::CarryOver;
+use crate::widget::root::{CarrySlot, Root, RootProps};
 
 pub use events::{dispatch_activation, dispatch_estimate};
 use shadow::Refusal;

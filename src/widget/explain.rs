@@ -86,7 +86,8 @@ mod tests {
     use crate::config::widget_config::ConfiguredAsset;
     use crate::engine::asset::spec_tiers;
     use crate::engine::{Asset, AssetSpec};
-    use crate::widget::row::{Field, Horizon};
+    use crate::widget::field::Field;
+    use crate::widget::row::Horizon;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

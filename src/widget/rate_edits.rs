@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use super::field::Field;
 use super::format::{fraction_from_percent, percent_text};
-use super::row::Field;
 use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 

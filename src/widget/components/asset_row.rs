@@ -243,7 +243,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     }
 }
 
-fn edit_field(row: &Row, target: EditTarget) -> crate::widget::row::Field {
+fn edit_field(row: &Row, target: EditTarget) -> crate::widget::field::Field {
     row.edits()
         .and_then(|e| e.field(target))
         .cloned()

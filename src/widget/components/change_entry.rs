@@ -20,7 +20,7 @@ pub struct ChangeEntryProps<'a> {
     /// The change as typed.
     pub change: &'a ChangeDraft,
     /// The visitor is typing in the changes: an unfinished entry's error
-    /// waits (see [`crate::widget::row::Field::error_to_show`]).
+    /// waits (see [`crate::widget::field::Field::error_to_show`]).
     pub typing: bool,
     /// "Remove" was pressed.
     pub on_remove: Callback<()>,

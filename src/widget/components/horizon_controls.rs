@@ -5,7 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::engine::MAX_DAYS;
-use crate::widget::row::Field;
+use crate::widget::field::Field;
 use crate::widget::state::{Action, State, HORIZON_PRESETS};
 
 /// Props of [`HorizonControls`].

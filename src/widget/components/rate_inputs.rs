@@ -4,8 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::widget::field::Field;
 use crate::widget::rate_edits::EditTarget;
-use crate::widget::row::Field;
 use crate::widget::state::{Action, State};
 
 /// Props of [`RateInput`].

@@ -8,8 +8,8 @@ use super::{Action, State};
 use crate::engine::MAX_DAYS;
 use crate::widget::carry_over::{CarryOver, RowInputs};
 use crate::widget::estimate::EstimateEvent;
+use crate::widget::field::Field;
 use crate::widget::format::NumberStyle;
-use crate::widget::row::Field;
 
 impl State {
     /// What a widget replacing this one takes over (see

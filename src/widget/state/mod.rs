@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use rust_decimal::Decimal;
 
+use super::field::Field;
 use super::format::NumberStyle;
 use super::rate_edits::EditTarget;
-use super::row::{ChangeDraft, Field, Horizon, Row};
+use super::row::{ChangeDraft, Horizon, Row};
 use crate::config::currency::Currency;
 use crate::config::decimal::{parse_typed, typed_form, Separators};
 use crate::config::scenario::{Scenario, MAX_ROW_CHANGES};

@@ -9,8 +9,8 @@ use super::{custom_horizon_field, State};
 use crate::config::decimal::typed_form;
 use crate::config::scenario::{short, AssetScenario, Scenario};
 use crate::engine::MAX_DAYS;
+use crate::widget::field::Field;
 use crate::widget::format::count;
-use crate::widget::row::Field;
 
 impl State {
     /// Applies what fits this widget; says what it left out (the parts that
