@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use libfuzzer_sys::fuzz_target;
 use soft_staking::config::cohort_csv::parse_line;
-use soft_staking::config::decimal::{parse_decimal, parse_typed, parse_typed_balance, Separators};
+use soft_staking::config::decimal::{parse_decimal, Separators};
+use soft_staking::config::typed_number::{parse_typed, parse_typed_balance};
 use soft_staking::config::locale::NumberStyle;
 use soft_staking::config::scenario::Scenario;
 use soft_staking::config::typed_time::parse_typed_time;

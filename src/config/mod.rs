@@ -11,6 +11,7 @@ pub mod loose;
 pub mod request;
 pub mod samples;
 pub mod scenario;
+pub mod typed_number;
 pub mod typed_time;
 pub mod widget_config;
 

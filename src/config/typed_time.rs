@@ -2,7 +2,8 @@
 //! `6:30`, `0630`, `630`, or a whole hour `7` (07:00). The CLI and share
 //! links keep the strict `HH:MM` of the contract.
 
-use super::decimal::{ascii_form, Separators};
+use super::decimal::Separators;
+use super::typed_number::ascii_form;
 use crate::engine::TimeOfDay;
 
 /// The time `text` means (surrounding spaces ignored; full-width and other

@@ -1,7 +1,8 @@
 //! A field as the visitor typed it: its text, what is wrong with it, and
 //! whether it is still being typed (its error can wait for a pause).
 
-use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
+use crate::config::decimal::Separators;
+use crate::config::typed_number::{parse_typed, split_percent, typed_form};
 
 /// Text typed into a field and what is wrong with it, if anything.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

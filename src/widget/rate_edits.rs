@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use super::field::Field;
 use super::format::{fraction_from_percent, percent_text};
-use crate::config::decimal::{parse_typed, split_percent, typed_form, Separators};
+use crate::config::decimal::Separators;
+use crate::config::typed_number::{parse_typed, split_percent, typed_form};
 use crate::engine::{Asset, AssetSpec, Rate, Tier};
 
 /// One tier being edited (a flat APR is a single unbounded tier).

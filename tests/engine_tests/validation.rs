@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 use serde_json::json;
-use soft_staking::config::decimal::{parse_decimal, parse_typed_balance};
+use soft_staking::config::decimal::parse_decimal;
 use soft_staking::config::request::parse_request;
+use soft_staking::config::typed_number::parse_typed_balance;
 use soft_staking::config::widget_config::{Mode, Theme, WidgetConfig};
 use soft_staking::config::Loose;
 use soft_staking::engine::{day_from_balance, day_from_snapshots, Asset, AssetSpec, EngineError};

@@ -2,8 +2,9 @@
 
 use proptest::prelude::*;
 use soft_staking::config::cohort_csv::parse_line;
-use soft_staking::config::decimal::{parse_decimal, parse_typed_balance};
+use soft_staking::config::decimal::parse_decimal;
 use soft_staking::config::scenario::Scenario;
+use soft_staking::config::typed_number::parse_typed_balance;
 use soft_staking::engine::quick::parse_raw_amount;
 use soft_staking::engine::TimeOfDay;
 

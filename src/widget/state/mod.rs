@@ -11,8 +11,9 @@ use super::format::NumberStyle;
 use super::rate_edits::EditTarget;
 use super::row::{ChangeDraft, Horizon, Row};
 use crate::config::currency::Currency;
-use crate::config::decimal::{parse_typed, typed_form, Separators};
+use crate::config::decimal::Separators;
 use crate::config::scenario::{Scenario, MAX_ROW_CHANGES};
+use crate::config::typed_number::{parse_typed, typed_form};
 use crate::config::widget_config::{Mode, Theme, WidgetConfig};
 use crate::engine::{TimeOfDay, MAX_DAYS};
 

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use super::{custom_horizon_field, State};
-use crate::config::decimal::typed_form;
 use crate::config::scenario::{short, AssetScenario, Scenario};
+use crate::config::typed_number::typed_form;
 use crate::engine::MAX_DAYS;
 use crate::widget::field::Field;
 use crate::widget::format::count;
