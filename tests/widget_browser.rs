@@ -312,19 +312,30 @@ async fn the_activation_flow_needs_the_ticked_terms() {
 }
 
 #[wasm_bindgen_test]
-async fn a_crash_shows_in_the_widget_box_and_spares_the_host_page() {
+async fn a_crash_shows_in_the_widget_box_keeps_its_style_and_spares_the_host_page() {
     let document = web_sys::window().unwrap().document().unwrap();
     let neighbour = document.create_element("p").unwrap();
     neighbour.set_text_content(Some("host content"));
     document.body().unwrap().append_child(&neighbour).unwrap();
     let w = Mounted::new(js(ONE_ASSET));
     settle().await;
+    // Where constructable stylesheets are missing (Safari before 16.4) the
+    // widget's stylesheet is a <style> element first in its root, as here.
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(".ss-crash { outline: 3px solid red; }"));
+    let root = w.root();
+    root.insert_before(&style, root.first_child().as_ref())
+        .unwrap();
     // What the panic hook runs when Rust panics.
     soft_staking::embed::panic_guard::show_crash_in_every_widget();
     assert!(w.text("widget-crash").contains("Something went wrong"));
     assert!(w.find("asset-row-BNB").is_none());
     assert_eq!(neighbour.text_content().as_deref(), Some("host content"));
     neighbour.remove();
+    // The <style> stays, before the box: the box keeps its look.
+    let kept = root.first_element_child().expect("the <style> stays");
+    assert_eq!(kept.tag_name(), "STYLE");
+    assert_eq!(kept.text_content(), style.text_content());
 }
 
 // ---- the bundled stylesheet --------------------------------------------------

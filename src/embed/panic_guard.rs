@@ -28,12 +28,18 @@ pub fn install() {
 }
 
 /// Replaces every live widget's content with the "Something went wrong" box
-/// (what the panic hook does; public so that its effect can be tested).
+/// (what the panic hook does; public so that its effect can be tested). A
+/// `<style>` element in the root, the stylesheet where constructable ones
+/// are missing (Safari before 16.4), stays: the box keeps its look.
 pub fn show_crash_in_every_widget() {
     ROOTS.with(|roots| {
         if let Ok(roots) = roots.try_borrow() {
             for root in roots.iter() {
+                let style = root.query_selector("style").ok().flatten();
                 root.set_inner_html(CRASH_HTML);
+                if let Some(style) = style {
+                    let _ = root.insert_before(&style, root.first_child().as_ref());
+                }
             }
         }
     });
