@@ -42,6 +42,11 @@ fn explain_estimate(row: &Row, style: NumberStyle) -> String {
             "{capped}The reward is below the smallest payout ({smallest} {sym}) and rounds down to 0."
         );
     }
+    // Eligible, yet paid nothing exactly (not merely below the smallest
+    // payout): the APR on that balance is 0 %.
+    if day.reward.is_zero() && !day.eligible_balance.is_zero() {
+        return "At 0% APR your eligible balance earns nothing.".into();
+    }
     // Tiered: the APR the eligible balance earns on average, when that is
     // not simply the first tier's (the one the table shows).
     let across_tiers = match asset.rate() {
@@ -205,5 +210,36 @@ mod tests {
             explained(onep, "79228162514264337593543950335", "en-US"),
             "No estimate: see the message under your balance."
         );
+    }
+
+    #[test]
+    fn a_zero_apr_says_the_balance_earns_nothing() {
+        // 1,000 at 0 %: eligible, and paid exactly 0 (not below the smallest
+        // payout), so it does not "earn".
+        let zero = Asset::new(AssetSpec::flat("Z", Decimal::ZERO)).unwrap();
+        assert_eq!(
+            explained(zero, "1000", "en-US"),
+            "At 0% APR your eligible balance earns nothing."
+        );
+        // A first tier at 0 % up to 100, 10 % above: 50 earns nothing, 150
+        // earns 50 × 0.1 ÷ 365 on its part above 100.
+        let mut spec = AssetSpec::flat("T", Decimal::ZERO);
+        spec.rate = Rate::Tiered(vec![
+            crate::engine::Tier {
+                up_to: Some(d("100")),
+                apr: Decimal::ZERO,
+            },
+            crate::engine::Tier {
+                up_to: None,
+                apr: d("0.1"),
+            },
+        ]);
+        let tiered = Asset::new(spec).unwrap();
+        assert_eq!(
+            explained(tiered.clone(), "50", "en-US"),
+            "At 0% APR your eligible balance earns nothing."
+        );
+        assert!(explained(tiered, "150", "en-US")
+            .starts_with("Your whole average balance of 150 T earns"));
     }
 }

@@ -113,6 +113,32 @@ test("a custom horizon: any whole number of days from 1 to 3650, inline error ot
   await page.close();
 });
 
+test("the plot's axis labels tiny totals exactly, beyond 8 decimals", async () => {
+  const TINY = { symbol: "TINY", apr: "0.0000001", payout_decimals: 18 };
+  const MILLI = { symbol: "MILLI", apr: "0.365" };
+  const page = await openWidget(ctx, userConfig([TINY, MILLI], { horizon_days: 365 }));
+  const labels = (sym) => page.getByTestId(`plot-${sym}`).locator(".ss-axis-label").allTextContents();
+  // 0.01 × 0.0000001 ÷ 365 = 2.739726027…e-12 → 0.000000000002739726 a
+  // day (18 decimals); 365 days: 0.000000000999999990. The axis tops out at
+  // its two-digit ceiling 0.000000001, halfway 0.0000000005.
+  await typeBalance(page, "TINY", "0.01");
+  await expectText(row(page, "TINY").cumulative, "0.000000000999999990");
+  await page.getByTestId("details-toggle-TINY").click();
+  await page.getByTestId("plot-TINY").locator("svg").waitFor();
+  assert.deepEqual((await labels("TINY")).slice(0, 3), ["0", "0.0000000005", "0.000000001"]);
+  // 0.00001 × 0.365 ÷ 365 = 0.00000001 a day; 7 days: 0.00000007 (the
+  // axis's top), halfway 0.000000035, not a rounded 0.00000004.
+  await page.getByTestId("details-toggle-TINY").click();
+  await selectHorizon(page, "7");
+  await typeBalance(page, "MILLI", "0.00001");
+  await expectText(row(page, "MILLI").cumulative, "0.00000007");
+  await page.getByTestId("details-toggle-MILLI").click();
+  await page.getByTestId("plot-MILLI").locator("svg").waitFor();
+  assert.deepEqual((await labels("MILLI")).slice(0, 3), ["0", "0.000000035", "0.00000007"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a one-day horizon plots one point per line as a visible dot", async () => {
   const page = await openWidget(ctx, userConfig([ONEP], { horizon_days: 1 }));
   await typeBalance(page, "ONEP", "100");

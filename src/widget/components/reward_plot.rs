@@ -72,7 +72,8 @@ pub fn reward_plot(props: &RewardPlotProps) -> Html {
     // width; written out they would not fit, they are written in powers of ten.
     let room = (width * 2 / 5 - 16) * 2 / 15;
     let tick_values = [Decimal::ZERO, y_max / Decimal::TWO, y_max];
-    let written = tick_values.map(|t| text(t.round_dp(8).normalize()));
+    // Exact: the top has two significant digits, its half three.
+    let written = tick_values.map(|t| text(t.normalize()));
     let fits = written.iter().all(|l| l.chars().count() as i64 <= room);
     let ticks: Vec<(Decimal, String)> = tick_values
         .into_iter()
