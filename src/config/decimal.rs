@@ -1,8 +1,9 @@
-//! Strict decimal parsing: digits with at most one decimal separator (and,
-//! for typed numbers, the locale's digit grouping and the digits of other
-//! scripts an input method types), no sign, no exponent, no float detour.
-//! A contract value (config, CLI, cohort CSV) takes ASCII digits only. Every
-//! rejection says why, in words a person typing a balance understands.
+//! Strict decimal parsing: ASCII digits with at most one decimal separator
+//! (and, for numbers a visitor types, the locale's digit grouping; see
+//! [`super::typed_number`] for the rest of what they type), no sign, no
+//! exponent, no float detour. A contract value (config, CLI, cohort CSV)
+//! takes plain digits only. Every rejection says why, in words a person
+//! typing a balance understands.
 
 use rust_decimal::Decimal;
 

@@ -49,9 +49,9 @@ fn explain_estimate(row: &Row, style: NumberStyle) -> String {
     }
     // Tiered: the APR the eligible balance earns on average, when that is
     // not simply the first tier's (the one the table shows).
-    let across_tiers = match asset.rate() {
-        Rate::Tiered(tiers) => asset
-            .rate()
+    let rate = asset.rate();
+    let across_tiers = match rate {
+        Rate::Tiered(tiers) => rate
             .average_apr(day.eligible_balance)
             .filter(|apr| tiers.first().is_some_and(|t| t.apr != *apr))
             .map(|apr| {

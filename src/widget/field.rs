@@ -55,12 +55,12 @@ impl Field {
         value
     }
 
-    /// The error to show now: none while the visitor is `typing` text that
-    /// is unfinished, whose error waits for a pause in typing (see
+    /// The error to show now: none while the visitor is `typing_here` text
+    /// that is unfinished, whose error waits for a pause in typing (see
     /// `use_typing_pause`).
-    pub fn error_to_show(&self, typing: bool) -> Option<&str> {
+    pub fn error_to_show(&self, typing_here: bool) -> Option<&str> {
         let error = self.error.as_deref()?;
-        (!(typing && self.unfinished)).then_some(error)
+        (!(typing_here && self.unfinished)).then_some(error)
     }
 
     /// Rewrites the text for a locale that types numbers with `to` instead

@@ -1,4 +1,4 @@
-//! The Yew widget. `state` (reducer), `row`, `rate_edits`, `estimate`,
+//! The Yew widget. `state` (reducer), `row`, `field`, `rate_edits`, `estimate`,
 //! `explain`, `format`, `snapshot_text`, `plot_scale`, `cohort_job`,
 //! `carry_over`, `activation_record` and `class_list` are pure Rust, compiled
 //! and tested natively too; the components, hooks, `copy_as_shown`,

@@ -44,7 +44,7 @@ impl CarrySlot {
     }
 
     /// Leaves how to read what the widget would carry over now.
-    pub fn fill(&self, carry: impl Fn() -> CarryOver + 'static) {
+    pub(crate) fn fill(&self, carry: impl Fn() -> CarryOver + 'static) {
         *self.0.borrow_mut() = Some(Box::new(carry));
     }
 }

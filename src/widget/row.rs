@@ -28,14 +28,27 @@ pub struct ChangeDraft {
     pub balance: Field,
 }
 
-/// Whether the visitor is typing in a row's balance, and in its intraday
-/// changes: an unfinished entry's error waits (see [`Field::error_to_show`]).
+/// A field of a row that the visitor types into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// The balance at 00:00.
+    Balance,
+    /// The time of the change with this id.
+    ChangeTime(u32),
+    /// The new balance of the change with this id.
+    ChangeBalance(u32),
+}
+
+/// What the visitor typed into a row: a count of their keystrokes there,
+/// and the field of the last. The view's typing pause starts at each
+/// keystroke (`use_typing_pause`); a host's update, a locale's retyping or a
+/// link change neither, so they never hold an error back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Typing {
-    /// In the balance field.
-    pub balance: bool,
-    /// In a change's time or balance.
-    pub changes: bool,
+pub struct Typed {
+    /// Keystrokes in the row (wrapping).
+    pub count: u32,
+    /// The field of the last.
+    pub last: Option<Entry>,
 }
 
 /// A row of the assets table.
@@ -53,6 +66,8 @@ pub struct Row {
     pub next_change_id: u32,
     /// Demo mode: editable APR/tiers, minimum and cap.
     pub edits: Option<RateEdits>,
+    /// What the visitor typed into the row last.
+    pub typed: Typed,
     /// The last balances that all read (none while the row is empty): what
     /// the estimates are computed from while a field does not read.
     pub last_good: Option<Timeline>,
@@ -89,6 +104,7 @@ impl Row {
             balance: Field::default(),
             changes: Vec::new(),
             next_change_id: 0,
+            typed: Typed::default(),
             last_good: None,
             estimate: None,
             before: None,
@@ -191,19 +207,43 @@ impl Row {
 
     /// Some input is invalid, so the estimate shown is the last good one.
     pub fn shows_last_good_estimate(&self) -> bool {
-        self.shows_error(Typing::default())
+        self.shows_error(false)
     }
 
-    /// Whether the row shows an error now, on a field (but not one still
-    /// being typed, see [`Field::error_to_show`]) or for the estimate: its
-    /// figures are the last valid entries', and the open row says so.
-    pub fn shows_error(&self, typing: Typing) -> bool {
+    /// Records a keystroke of the visitor's in `entry`.
+    pub fn note_typed(&mut self, entry: Entry) {
+        self.typed = Typed {
+            count: self.typed.count.wrapping_add(1),
+            last: Some(entry),
+        };
+    }
+
+    /// The error `entry` shows now: none for text being typed (`typing`
+    /// and the visitor's last keystroke was there) that is unfinished
+    /// (see [`Field::error_to_show`]).
+    pub fn error_shown(&self, entry: Entry, typing: bool) -> Option<&str> {
+        let field = match entry {
+            Entry::Balance => Some(&self.balance),
+            Entry::ChangeTime(id) => self.changes.iter().find(|c| c.id == id).map(|c| &c.at),
+            Entry::ChangeBalance(id) => {
+                self.changes.iter().find(|c| c.id == id).map(|c| &c.balance)
+            }
+        }?;
+        field.error_to_show(typing && self.typed.last == Some(entry))
+    }
+
+    /// Whether the row shows an error now, on a field (see
+    /// [`Row::error_shown`]) or for the estimate: its figures are the last
+    /// valid entries', and the open row says so.
+    pub fn shows_error(&self, typing: bool) -> bool {
         self.estimate_error.is_some()
             || self.edits().is_some_and(RateEdits::has_errors)
-            || self.balance.error_to_show(typing.balance).is_some()
+            || self.error_shown(Entry::Balance, typing).is_some()
             || self.changes.iter().any(|c| {
-                c.at.error_to_show(typing.changes).is_some()
-                    || c.balance.error_to_show(typing.changes).is_some()
+                self.error_shown(Entry::ChangeTime(c.id), typing).is_some()
+                    || self
+                        .error_shown(Entry::ChangeBalance(c.id), typing)
+                        .is_some()
             })
     }
 
@@ -275,6 +315,9 @@ impl Row {
     fn timeline(&mut self, seps: Separators) -> Option<Timeline> {
         let parse_balance = |t: &str| parse_typed(t, seps).map_err(|why| format!("Balance {why}."));
         let number = |t: &str| is_unfinished(t, seps);
+        // A change's field emptied (Backspace on the way to new text) is
+        // being typed too; an empty opening balance is 0, not an error.
+        let emptied = |t: &str| t.trim().is_empty();
         let opening = if self.balance.text.trim().is_empty() {
             self.balance.check(|_| Ok(Decimal::ZERO))
         } else {
@@ -290,9 +333,11 @@ impl Row {
                             .to_string()
                     })
                 },
-                is_unfinished_time,
+                |t| emptied(t) || is_unfinished_time(t),
             );
-            let balance = change.balance.check_typed(parse_balance, number);
+            let balance = change
+                .balance
+                .check_typed(parse_balance, |t| emptied(t) || number(t));
             match (at, balance) {
                 (Some(at), Some(balance)) => changes.push(BalanceChange { at, balance }),
                 _ => all_ok = false,
@@ -397,25 +442,38 @@ mod tests {
     }
 
     #[test]
-    fn an_unfinished_entry_shows_no_error_while_typed() {
+    fn only_the_field_typed_last_holds_back_an_unfinished_error() {
         let mut row = row_of(crate::engine::AssetSpec::flat("BNB", d("0.05")));
-        row.set_changes([("21:".to_string(), "500".to_string())]);
+        row.set_changes([("21:".to_string(), "1,".to_string())]);
         typed(&mut row, "1,", 1);
-        // Both fields are invalid as they stand, so the figures are stale.
-        assert!(row.balance.error.is_some() && row.changes[0].at.error.is_some());
+        let id = row.changes[0].id;
+        let (time, change_balance) = (Entry::ChangeTime(id), Entry::ChangeBalance(id));
+        // All three are invalid as they stand, so the figures are stale.
         assert!(row.shows_last_good_estimate());
-        let typing = |balance, changes| Typing { balance, changes };
-        // "1," may become 1,000 and "21:" 21:30: while each is typed, its
-        // error waits; once the visitor pauses, it shows.
-        assert!(!row.shows_error(typing(true, true)));
-        assert!(row.shows_error(typing(false, true)));
-        assert!(row.shows_error(typing(true, false)));
-        // "25:" cannot become a time, "1,2x" a number: shown at once.
+        // "1," may become 1,000 and "21:" 21:30; only the field typed last
+        // holds its error back while the visitor types, the others show.
+        row.note_typed(time);
+        assert_eq!(row.error_shown(time, true), None);
+        assert!(row.error_shown(Entry::Balance, true).is_some());
+        assert!(row.error_shown(change_balance, true).is_some());
+        assert!(row.shows_error(true));
+        // Paused: every error shows.
+        assert!(row.error_shown(time, false).is_some());
+        // With only that field invalid, the row shows no error while typed.
+        typed(&mut row, "1,000", 1);
+        row.changes[0].balance = Field::new("500");
+        typed(&mut row, "1,000", 1);
+        assert!(!row.shows_error(true));
+        assert!(row.shows_error(false));
+        // "25:" cannot become a time: shown at once, even while typed.
         row.changes[0].at = Field::new("25:");
-        typed(&mut row, "1,", 1);
-        assert!(row.shows_error(typing(true, true)));
-        row.changes[0].at = Field::new("21:30");
-        typed(&mut row, "1,2x", 1);
-        assert!(row.shows_error(typing(true, true)));
+        typed(&mut row, "1,000", 1);
+        assert!(row.error_shown(time, true).is_some());
+        // A change's field emptied is being typed; the opening balance empty is 0.
+        row.changes[0].at = Field::new("");
+        typed(&mut row, "", 1);
+        assert_eq!(row.error_shown(time, true), None);
+        assert!(row.error_shown(time, false).is_some());
+        assert_eq!(row.balance.error, None);
     }
 }

@@ -269,6 +269,25 @@ test("a change's time or balance still being typed (\"21:\" of \"21:30\") is tol
   // 1,000 all day: 1000 × 0.05 ÷ 365 = 0.1369863… → 0.13698630.
   await expectText(bnb.daily, "0.13698630");
 
+  // Only the field typed in holds its error back: "21:" shown after a
+  // pause stays shown while the visitor types in another change.
+  await time.fill("");
+  await time.pressSequentially("21:");
+  await page.clock.runFor(800);
+  await expectText(timeError, /^Time must be/);
+  await page.getByTestId("add-change-BNB").click();
+  const other = page.getByTestId("change-balance-BNB-1");
+  await other.pressSequentially("5");
+  assert.equal(await timeError.count(), 1, "still shown while another field is typed");
+  assert.equal(await note.count(), 1);
+  // A field emptied (on the way to new text) is being typed too.
+  await other.fill("");
+  assert.equal(await page.getByTestId("change-balance-error-BNB-1").count(), 0);
+  await page.clock.runFor(800);
+  await expectText(page.getByTestId("change-balance-error-BNB-1"), /Balance/);
+  await other.fill("1000");
+  await expectGone(page.getByTestId("change-balance-error-BNB-1"));
+
   // What cannot become a time is told off at once, clock still.
   for (const typed of ["25:", "21:3x", "99"]) {
     await time.fill("");

@@ -187,3 +187,21 @@ fn empty_too_many_and_negative_tiers_are_rejected() {
         "tiers[0].up_to"
     );
 }
+
+#[test]
+fn the_average_apr_shown_pays_what_the_tiers_pay() {
+    // The explanation's average APR (Rate::average_apr) and the payout split
+    // the balance across the tiers alike: average × balance ÷ 365, rounded
+    // down, is the day's payout.
+    let spec = usdt();
+    for balance in ["200", "500", "1000", "4321.5", "10000", "123456.789"] {
+        let average = spec.rate.average_apr(d(balance)).unwrap();
+        let from_average = (average * d(balance) / d("365"))
+            .round_dp_with_strategy(8, rust_decimal::RoundingStrategy::ToZero);
+        assert_eq!(text(from_average), pay(&spec, balance), "{balance}");
+    }
+    // 10,000: (500 × 0.12 + 4,500 × 0.008 + 5,000 × 0.003) ÷ 10,000 = 1.11 %,
+    // and 111 ÷ 365 = 0.304109589… → 0.30410958, the spec's example.
+    assert_eq!(spec.rate.average_apr(d("10000")), Some(d("0.0111")));
+    assert_eq!(pay(&spec, "10000"), "0.30410958");
+}

@@ -21,7 +21,7 @@ use crate::widget::format::{count, fiat_value, with_decimals, NumberStyle};
 use crate::widget::hooks::use_estimate_event::{use_estimate_event, EstimateEvent};
 use crate::widget::hooks::use_typing_pause::use_typing_pause;
 use crate::widget::rate_edits::EditTarget;
-use crate::widget::row::Row;
+use crate::widget::row::{Entry, Row};
 use crate::widget::state::{Action, State};
 
 /// What every row shares: the settings an estimate is shown under and the
@@ -95,12 +95,11 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     let estimate = row.estimate.as_ref();
     // The estimate shown is the last valid entry's (none: nothing to mark).
     let stale = estimate.is_some() && row.shows_last_good_estimate();
-    // A number still being typed ("1," of "1,000") is told off only once
-    // the visitor pauses; its figures stay dimmed meanwhile.
-    let balance_typing = use_typing_pause(&row.balance.text);
+    // A number or time still being typed ("1," of "1,000") is told off only
+    // once the visitor pauses; the row's figures stay dimmed meanwhile.
+    let typing = use_typing_pause(row.typed.count);
     let error = row
-        .balance
-        .error_to_show(balance_typing)
+        .error_shown(Entry::Balance, typing)
         .map(str::to_string)
         .or_else(|| row.estimate_error.clone());
     let compound_error = row.compound_error(props.settings.compound);
@@ -235,7 +234,7 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
             if props.open {
                 <tr role="row" class="ss-details-row">
                     <td role="cell" colspan="8" id={details_id}>
-                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} balance_typing={balance_typing} />
+                        <RowDetails style={num} row={props.row.clone()} index={index} compound={props.settings.compound} dispatch={props.settings.dispatch.clone()} typing={typing} />
                     </td>
                 </tr>
             }

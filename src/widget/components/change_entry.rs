@@ -19,23 +19,22 @@ pub struct ChangeEntryProps<'a> {
     pub position: usize,
     /// The change as typed.
     pub change: &'a ChangeDraft,
-    /// The visitor is typing in the changes: an unfinished entry's error
-    /// waits (see [`crate::widget::field::Field::error_to_show`]).
-    pub typing: bool,
+    /// The time's error to show now (see [`crate::widget::row::Row::error_shown`]).
+    pub time_error: Option<&'a str>,
+    /// The new balance's error to show now.
+    pub balance_error: Option<&'a str>,
     /// "Remove" was pressed.
     pub on_remove: Callback<()>,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// A list item of the intraday editor. A time or balance still being typed
-/// (`21:` of `21:30`, `1,` of `1,000`) is told off only once the visitor
-/// pauses, as the row's balance is.
+/// A list item of the intraday editor, with the errors its fields show now
+/// (one still being typed, `21:` of `21:30`, waits for a pause).
 pub fn change_entry(props: ChangeEntryProps<'_>) -> Html {
     let (sym, row, id) = (props.symbol, props.row, props.change.id);
     let change = props.change;
-    let time_error = change.at.error_to_show(props.typing);
-    let balance_error = change.balance.error_to_show(props.typing);
+    let (time_error, balance_error) = (props.time_error, props.balance_error);
 
     let on_input = |action: fn(usize, u32, String) -> Action| {
         let dispatch = props.dispatch.clone();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::change_entry::{change_entry, ChangeEntryProps};
 use crate::config::scenario::MAX_ROW_CHANGES;
-use crate::widget::row::Row;
+use crate::widget::row::{Entry, Row};
 use crate::widget::state::{Action, State};
 
 /// Props of [`IntradayEditor`].
@@ -18,7 +18,7 @@ pub struct IntradayEditorProps {
     pub row: Rc<Row>,
     /// Its index.
     pub index: usize,
-    /// The visitor is typing in the changes (see [`super::change_entry::ChangeEntryProps::typing`]).
+    /// The visitor is typing in the row (see [`Row::error_shown`]).
     pub typing: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
@@ -87,8 +87,10 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                             dispatch.dispatch(Action::RemoveChange { row: index, id });
                         })
                     };
+                    let error = |entry| props.row.error_shown(entry, props.typing);
                     change_entry(ChangeEntryProps { symbol: &sym, row: index, position: pos, change,
-                        typing: props.typing, on_remove, dispatch: props.dispatch.clone() })
+                        time_error: error(Entry::ChangeTime(change.id)), balance_error: error(Entry::ChangeBalance(change.id)),
+                        on_remove, dispatch: props.dispatch.clone() })
                 }) }
             </ol>
             if props.row.changes.len() < MAX_ROW_CHANGES {

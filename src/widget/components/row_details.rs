@@ -10,8 +10,7 @@ use super::intraday_editor::IntradayEditor;
 use super::reward_plot::RewardPlot;
 use crate::engine::Snapshot;
 use crate::widget::format::{count_in, display_cut, with_decimals, NumberStyle, DISPLAY_DECIMALS};
-use crate::widget::hooks::use_typing_pause::use_typing_pause;
-use crate::widget::row::{Row, Typing};
+use crate::widget::row::Row;
 use crate::widget::snapshot_text::{clock, snapshots_text};
 use crate::widget::state::State;
 
@@ -28,10 +27,11 @@ pub struct RowDetailsProps {
     pub dispatch: UseReducerDispatcher<State>,
     /// How the locale writes numbers.
     pub style: NumberStyle,
-    /// The visitor is typing the balance: an unfinished one's error waits
-    /// (see `use_typing_pause`), and so does the note that points at it.
+    /// The visitor is typing in the row: the unfinished error of the field
+    /// they typed in last waits (see `use_typing_pause`), and so does the
+    /// note that points at it.
     #[prop_or_default]
-    pub balance_typing: bool,
+    pub typing: bool,
 }
 
 /// Details of one asset.
@@ -42,13 +42,6 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
     let sym = asset.symbol().to_string();
     let n = asset.snapshots_per_day();
     let num = props.style;
-    // One pause for all the changes: their fields' errors and the note
-    // below agree on what is shown.
-    let changes_typing = use_typing_pause(&changes_text(row));
-    let typing = Typing {
-        balance: props.balance_typing,
-        changes: changes_typing,
-    };
     html! {
         <div class="ss-details">
             <section class="ss-intraday" aria-label={format!("{sym} balances during the day")}>
@@ -57,11 +50,11 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
                     "The balance you typed is your balance at 00:00 UTC. Add the changes you expect during the day: {}.",
                     snapshots_text(n, num)
                 ) }</p>
-                <IntradayEditor row={props.row.clone()} index={props.index} typing={changes_typing} dispatch={props.dispatch.clone()} />
+                <IntradayEditor row={props.row.clone()} index={props.index} typing={props.typing} dispatch={props.dispatch.clone()} />
                 if let Some(e) = &row.estimate {
                     <div class="ss-snapshots" data-testid={format!("snapshots-{sym}")}>
                         <h4>{ count_in(e.snapshots.len() as u64, "snapshot", num) }</h4>
-                        if row.shows_error(typing) {
+                        if row.shows_error(props.typing) {
                             <p class="ss-field-error" data-testid={format!("stale-note-{sym}")}>
                                 { "These are from the last valid entries: fix the field marked above to update them." }
                             </p>
@@ -96,14 +89,6 @@ pub fn row_details(props: &RowDetailsProps) -> Html {
             }
         </div>
     }
-}
-
-/// Every change's time and balance as typed, one after the other.
-fn changes_text(row: &Row) -> String {
-    row.changes
-        .iter()
-        .flat_map(|c| [c.at.text.as_str(), "\n", c.balance.text.as_str(), "\n"])
-        .collect()
 }
 
 /// "≈ " when the average is shown cut to [`DISPLAY_DECIMALS`] (e.g. 1/3).

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::field::Field;
 use super::format::NumberStyle;
 use super::rate_edits::EditTarget;
-use super::row::{ChangeDraft, Horizon, Row};
+use super::row::{ChangeDraft, Entry, Horizon, Row};
 use crate::config::currency::Currency;
 use crate::config::decimal::Separators;
 use crate::config::scenario::{Scenario, MAX_ROW_CHANGES};
@@ -213,7 +213,10 @@ impl State {
     /// Applies one action (the reducer).
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetBalance { row, text } => self.update_row(row, |r| r.balance.text = text),
+            Action::SetBalance { row, text } => self.update_row(row, |r| {
+                r.balance.text = text;
+                r.note_typed(Entry::Balance);
+            }),
             Action::AddChange { row } => {
                 let seps = self.style.separators();
                 self.update_row(row, |r| {
@@ -236,11 +239,13 @@ impl State {
             Action::SetChangeTime { row, id, text } => self.update_row(row, |r| {
                 if let Some(c) = r.changes.iter_mut().find(|c| c.id == id) {
                     c.at.text = text;
+                    r.note_typed(Entry::ChangeTime(id));
                 }
             }),
             Action::SetChangeBalance { row, id, text } => self.update_row(row, |r| {
                 if let Some(c) = r.changes.iter_mut().find(|c| c.id == id) {
                     c.balance.text = text;
+                    r.note_typed(Entry::ChangeBalance(id));
                 }
             }),
             Action::RemoveChange { row, id } => {
@@ -270,9 +275,8 @@ impl State {
                     format!("Horizon must be a whole number of days from 1 to {MAX_DAYS}.")
                 });
                 self.custom_horizon = Some(Field {
-                    text,
                     error,
-                    unfinished: false,
+                    ..Field::new(text)
                 });
                 if let Some(days) = parsed {
                     self.set_horizon(days);
@@ -585,5 +589,38 @@ mod tests {
         assert_eq!(state.horizon_days, 1000);
         state.apply(Action::SetCustomHorizon("1.500".into()));
         assert_eq!(state.horizon_days, 1500);
+    }
+
+    #[test]
+    fn only_the_visitors_keystrokes_count_as_typing() {
+        use crate::widget::row::Typed;
+        let mut state = State::new(&five_percent(""), Activation::default());
+        typed(&mut state, "1,000");
+        let once = Typed {
+            count: 1,
+            last: Some(Entry::Balance),
+        };
+        assert_eq!(state.rows[0].typed, once);
+        // Adding a change is no keystroke; typing its time is.
+        state.apply(Action::AddChange { row: 0 });
+        assert_eq!(state.rows[0].typed, once);
+        let id = state.rows[0].changes[0].id;
+        state.apply(Action::SetChangeTime {
+            row: 0,
+            id,
+            text: "21:".into(),
+        });
+        let twice = Typed {
+            count: 2,
+            last: Some(Entry::ChangeTime(id)),
+        };
+        assert_eq!(state.rows[0].typed, twice);
+        // A host's update() to de-DE retypes the balance (1,000 → 1000):
+        // no keystroke of the visitor's, so no error is held back for it.
+        state.apply(Action::Reconfigure(Rc::new(config(
+            r#"{ "mode": "demo", "locale": "de-DE", "assets": [{ "symbol": "FIVE", "apr": "0.05", "min_amount": "0", "max_cap": "1000" }] }"#,
+        ))));
+        assert_eq!(state.rows[0].balance.text, "1000");
+        assert_eq!(state.rows[0].typed, twice);
     }
 }

@@ -38,6 +38,7 @@ impl State {
                     row.balance = kept.balance;
                     row.changes = kept.changes;
                     row.next_change_id = kept.next_change_id;
+                    row.typed = kept.typed;
                     row.last_good = kept.last_good;
                     // Demo edits stay while the terms they edit stay (a new
                     // price or name leaves them meaningful), with the terms
