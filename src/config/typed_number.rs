@@ -36,7 +36,8 @@ pub fn parse_typed(text: &str, seps: Separators) -> Result<Decimal, String> {
 /// more digits make it one (`1,` and `1,00` of `1,000`, `.` of `.5`; in
 /// de-DE `1.` of `1.000`). Such a field's error can wait for the visitor
 /// to pause; `-5` or `12x` cannot become a balance, so theirs cannot (nor
-/// can an empty field's: it is not being typed).
+/// can an empty field's here; an emptied intraday change is held back by
+/// the row, see `Row::timeline`).
 pub fn is_unfinished(text: &str, seps: Separators) -> bool {
     !text.trim().is_empty()
         && parse_typed(text, seps).is_err()

@@ -35,7 +35,8 @@ pub fn parse_typed_time(text: &str) -> Option<TimeOfDay> {
 /// True when `text`, not a time as it stands, is one being typed: `21:` and
 /// `21:3` of `21:30`, `24` of `245` (02:45). Such a field's error can wait
 /// for the visitor to pause; `25:00` or `noon` cannot become a time, so
-/// theirs cannot (nor can an empty field's: it is not being typed).
+/// theirs cannot (nor can an empty field's here; an emptied intraday change
+/// is held back by the row, see `Row::timeline`).
 ///
 /// Two more characters always suffice: after a `:` at most the two minute
 /// digits are missing, and without one a time is at most four digits, of

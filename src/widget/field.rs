@@ -12,8 +12,9 @@ pub struct Field {
     /// Error shown inline, if the text is not valid.
     pub error: Option<String>,
     /// The text, not valid as it stands, may become valid as the visitor
-    /// types on (`1,` of `1,000`, `21:` of `21:30`): its error can wait
-    /// for a pause in typing (see [`Field::error_to_show`]).
+    /// types on (`1,` of `1,000`, `21:` of `21:30`, an emptied intraday
+    /// change): its error can wait for a pause in typing (see
+    /// [`Field::error_to_show`]).
     pub unfinished: bool,
 }
 

@@ -42,7 +42,7 @@ pub enum Entry {
 /// What the visitor typed into a row: a count of their keystrokes there,
 /// and the field of the last. The view's typing pause starts at each
 /// keystroke (`use_typing_pause`); a host's update, a locale's retyping or a
-/// link change neither, so they never hold an error back.
+/// link starts none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Typed {
     /// Keystrokes in the row (wrapping).
@@ -144,6 +144,8 @@ impl Row {
             })
             .collect();
         self.next_change_id = self.changes.len() as u32;
+        // The ids are new: the field typed last is none of these.
+        self.typed.last = None;
     }
 
     /// This row's part of a shared scenario: the demo edits that differ from
@@ -460,7 +462,6 @@ mod tests {
         // Paused: every error shows.
         assert!(row.error_shown(time, false).is_some());
         // With only that field invalid, the row shows no error while typed.
-        typed(&mut row, "1,000", 1);
         row.changes[0].balance = Field::new("500");
         typed(&mut row, "1,000", 1);
         assert!(!row.shows_error(true));

@@ -283,6 +283,7 @@ test("a change's time or balance still being typed (\"21:\" of \"21:30\") is tol
   // A field emptied (on the way to new text) is being typed too.
   await other.fill("");
   assert.equal(await page.getByTestId("change-balance-error-BNB-1").count(), 0);
+  assert.equal(await timeError.count(), 1);
   await page.clock.runFor(800);
   await expectText(page.getByTestId("change-balance-error-BNB-1"), /Balance/);
   await other.fill("1000");

@@ -15,8 +15,8 @@ pub const PAUSE_MS: u32 = 800;
 /// True from a change of `keystrokes`, the count of the visitor's
 /// keystrokes in a row, until they pause; false on the first render, so
 /// what a row starts with (a carried-over entry) shows its error at once,
-/// and so does anything else that changes a field's text (a host's update,
-/// a shared link), which is no keystroke.
+/// and anything else that changes a field's text (a host's update, a shared
+/// link), which is no keystroke, starts no pause.
 #[hook]
 pub fn use_typing_pause(keystrokes: u32) -> bool {
     // The count last seen, and whether the visitor is typing.
