@@ -6,6 +6,7 @@
 //! - [`timeline`]: intraday balance changes sampled at snapshot times;
 //! - [`projection`]: many days, with or without compounding;
 //! - [`apy`]: APY if held, for display;
+//! - [`fiat`]: fiat values (amount × price, rounded to cents once), for display;
 //! - [`cohort`]: many holdings' payouts totalled (demo mode's cohorts),
 //!   through [`quick`], an allocation-free path for a balance held all day
 //!   that falls back to the exact one.
@@ -55,6 +56,7 @@ pub mod cohort;
 pub mod day;
 pub mod error;
 mod exact;
+pub mod fiat;
 pub mod projection;
 pub mod quick;
 pub mod timeline;

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 
 use crate::config::cohort_csv::{is_blank, parse_first_line, parse_line, CsvLine};
-use crate::engine::checked::CheckedOps;
 use crate::engine::cohort::{Cohort, Side, SymbolTally};
+use crate::engine::fiat::fiat_cents;
 use crate::engine::Asset;
 
 /// Most unreadable lines quoted back to the user.
@@ -173,19 +173,21 @@ pub fn percent_done(done: usize, total: usize) -> u64 {
 
 impl CohortSummary {
     /// Fiat value of one side's total payout over the symbols that have a
-    /// price (display only), rounded to cents as a row's fiat value is
-    /// ([`super::format::cents`]); `None` when no symbol has one,
-    /// or when a priced symbol's total is too large to count.
+    /// price (display only), summed exactly and rounded to cents once, as a
+    /// row's fiat value is ([`crate::engine::fiat`]); `None` when no symbol
+    /// has one, or when a priced symbol's total is too large to count.
     pub fn fiat_total(&self, side: Side) -> Option<Decimal> {
         let i = side as usize;
-        let mut sum: Option<Decimal> = None;
+        let mut priced = Vec::new();
         for (tally, prices) in self.tallies.iter().zip(&self.prices) {
             if let Some(price) = prices[i] {
-                let value = tally.total(side)?.mul_checked(price)?;
-                sum = Some(sum.unwrap_or_default().add_checked(value)?);
+                priced.push((tally.total(side)?, price));
             }
         }
-        sum.map(super::format::cents)
+        if priced.is_empty() {
+            return None;
+        }
+        fiat_cents(priced)
     }
 }
 

@@ -8,6 +8,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::engine::checked::CheckedOps;
+use crate::engine::fiat::fiat_cents;
 
 pub use crate::config::locale::{GroupSeparator, Grouping, NumberStyle};
 
@@ -183,17 +184,10 @@ pub fn apy_percent_text(apy: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// A fiat value: `amount × price`, rounded to cents (display only).
+/// A fiat value: `amount × price`, rounded to cents once (display only;
+/// see [`crate::engine::fiat`]).
 pub fn fiat_value(amount: Decimal, price: Decimal) -> Option<Decimal> {
-    amount.mul_checked(price).map(cents)
-}
-
-/// A fiat amount rounded to cents, half a cent up (away from zero), as a
-/// person rounds money: every fiat value and total the widget shows.
-pub fn cents(value: Decimal) -> Decimal {
-    let mut v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    v.rescale(2);
-    v
+    fiat_cents([(amount, price)])
 }
 
 /// A UTC calendar date.

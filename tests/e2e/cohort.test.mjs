@@ -88,8 +88,8 @@ function expectedRow(sym, before, after) {
 }
 
 /**
- * Σ over symbols of (total payout × price), rounded to cents (half to even on
- * an exact tie, which the fixtures below avoid), as "123.45".
+ * Σ over symbols of (total payout × price), rounded to cents (an exact
+ * half-cent tie, which the fixtures below avoid, would round up), as "123.45".
  */
 function fiatTotal(assets, totals) {
   // value = Σ units × 10^(8 − pd) × price·10^28, over 10^(8 + 28).

@@ -210,3 +210,20 @@ test("fiat values are rounded half away from zero and shown only where a price i
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a fiat value is rounded once, from the exact product", async () => {
+  // A price with 28 decimals: 1.5 × 0.365 ÷ 365 = 0.0015 a day, and
+  // 0.0015 × 3.3333333333333333333333333333 = 0.00499999999999999999999999999995
+  // (32 decimals), below half a cent: 0.00. Rounded to 28 decimals first
+  // it would be 0.005 and show 0.01. 7 days: 0.0105 × the price =
+  // 0.03499999999999999999999999999965 → 0.03.
+  const THIRD = { symbol: "THIRD", apr: "0.365", price: "3.3333333333333333333333333333" };
+  const page = await openWidget(ctx, userConfig([THIRD], { horizon_days: 7 }));
+  const third = row(page, "THIRD");
+  await typeBalance(page, "THIRD", "1.5");
+  await expectText(third.daily, "0.00150000");
+  await expectText(third.cumulative, "0.01050000");
+  assert.deepEqual(await third.fiat.allTextContents(), ["≈ 0.00", "≈ 0.03"]);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
