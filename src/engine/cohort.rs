@@ -48,6 +48,11 @@ pub struct SymbolTally {
 }
 
 impl SymbolTally {
+    /// The tally of one side.
+    pub fn side(&self, side: Side) -> &SideTally {
+        &self.sides[side as usize]
+    }
+
     /// Total daily payout of one side as a decimal with its payout decimals;
     /// `None` when it is too large for a `Decimal` (or a holding's was).
     pub fn total(&self, side: Side) -> Option<Decimal> {

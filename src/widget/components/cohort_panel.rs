@@ -11,13 +11,12 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::amount::grouped_html;
+use super::cohort_results::cohort_results;
 use crate::config::currency::Currency;
-use crate::engine::cohort::Side;
 use crate::engine::Asset;
 use crate::widget::class_list::class_list;
-use crate::widget::cohort_job::{percent_done, CohortSummary};
-use crate::widget::format::{count_in, grouped_int, NumberStyle};
+use crate::widget::cohort_job::percent_done;
+use crate::widget::format::{count_in, NumberStyle};
 use crate::widget::hooks::use_cohort_run::{use_cohort_run, RunState};
 use crate::widget::hooks::use_width::use_width;
 use crate::widget::row::Row;
@@ -268,7 +267,7 @@ pub fn cohort_panel(props: &CohortPanelProps) -> Html {
                 <div class={class_list("ss-cohort-results", &[(running, "is-updating")])} aria-busy={running.to_string()}
                     role="region" aria-label="Cohort results" tabindex={scrolls.then_some("0")} ref={results_box}
                     data-testid="cohort-results-region">
-                    { results(summary, props.style, props.currency) }
+                    { cohort_results(summary, props.style, props.currency) }
                 </div>
             }
         </div>
@@ -280,88 +279,4 @@ fn asset_pairs(rows: &[Rc<Row>]) -> Vec<(Asset, Asset)> {
     rows.iter()
         .map(|r| (r.original.clone(), r.item.asset.clone()))
         .collect()
-}
-
-fn results(summary: &CohortSummary, num: NumberStyle, currency: Option<Currency>) -> Html {
-    let fiat_before = summary.fiat_total(Side::Before);
-    let fiat_after = summary.fiat_total(Side::After);
-    let total_label = match (fiat_before.is_some() || fiat_after.is_some(), currency) {
-        (false, _) => "Total".to_string(),
-        (true, Some(code)) => format!("Total (in {}, at configured prices)", code.as_str()),
-        (true, None) => "Total (fiat, at configured prices)".to_string(),
-    };
-    html! {
-        <>
-            if !summary.examples.is_empty() {
-                <ul class="ss-hint" data-testid="cohort-problems">
-                    { for summary.examples.iter().map(|e| html! { <li>{ e.clone() }</li> }) }
-                    if let Some(more) = unlisted_problems(summary) {
-                        <li>{ format!("…and {} more", grouped_int(more, num)) }</li>
-                    }
-                </ul>
-            }
-            if !summary.too_large.is_empty() {
-                <p class="ss-field-error" data-testid="cohort-too-large">{ format!(
-                    "Too large to total exactly (a holding's payout or the sum exceeds what a decimal holds): {}.",
-                    summary.too_large.join(", ")
-                ) }</p>
-            }
-            <table data-testid="cohort-results">
-                <caption class="ss-sr-only">{ "Daily payout of the cohort before and after your changes, per token" }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Token" }</th>
-                        <th scope="col">{ "Holdings" }</th>
-                        <th scope="col">{ "Daily payout before" }</th>
-                        <th scope="col">{ "Daily payout after" }</th>
-                        <th scope="col">{ "Below minimum (before → after)" }</th>
-                        <th scope="col">{ "Over cap (before → after)" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for summary.tallies.iter().filter(|t| t.holdings > 0).map(|t| html! {
-                        <tr>
-                            <th scope="row">{ t.symbol.clone() }</th>
-                            <td>{ grouped_html(t.holdings.into(), num) }</td>
-                            <td data-testid={format!("cohort-total-before-{}", t.symbol)}>{ total_html(t.total(Side::Before), num) }</td>
-                            <td data-testid={format!("cohort-total-after-{}", t.symbol)}>{ total_html(t.total(Side::After), num) }</td>
-                            <td>{ counts_html(t.sides[0].below_minimum, t.sides[1].below_minimum, num) }</td>
-                            <td>{ counts_html(t.sides[0].capped, t.sides[1].capped, num) }</td>
-                        </tr>
-                    }) }
-                </tbody>
-                <tfoot>
-                        <tr>
-                            <th scope="row">{ total_label }</th>
-                            <td>{ grouped_html(summary.rows.into(), num) }</td>
-                            <td data-testid="cohort-fiat-before">{ total_html(fiat_before, num) }</td>
-                            <td data-testid="cohort-fiat-after">{ total_html(fiat_after, num) }</td>
-                            <td>{ counts_html(summary.tallies.iter().map(|t| t.sides[0].below_minimum).sum(), summary.tallies.iter().map(|t| t.sides[1].below_minimum).sum(), num) }</td>
-                            <td>{ counts_html(summary.tallies.iter().map(|t| t.sides[0].capped).sum(), summary.tallies.iter().map(|t| t.sides[1].capped).sum(), num) }</td>
-                        </tr>
-                </tfoot>
-            </table>
-        </>
-    }
-}
-
-/// Problem lines beyond the first few listed (unreadable lines and holdings
-/// of unknown symbols, one line each).
-fn unlisted_problems(summary: &CohortSummary) -> Option<u64> {
-    let listed = summary.examples.len() as u64;
-    (summary.invalid + summary.unknown)
-        .checked_sub(listed)
-        .filter(|more| *more > 0)
-}
-
-/// A count before → after, in the locale's digit groups: "1,500 → 1,200".
-fn counts_html(before: u64, after: u64, num: NumberStyle) -> Html {
-    html! { <>{ grouped_html(before.into(), num) }{ " → " }{ grouped_html(after.into(), num) }</> }
-}
-
-fn total_html(value: Option<rust_decimal::Decimal>, num: NumberStyle) -> Html {
-    match value {
-        Some(v) => grouped_html(v, num),
-        None => html! { "—" },
-    }
 }

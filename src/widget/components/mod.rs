@@ -9,6 +9,7 @@ pub mod asset_row;
 pub mod asset_table;
 pub mod change_entry;
 pub mod cohort_panel;
+pub mod cohort_results;
 pub mod config_error;
 pub mod horizon_controls;
 pub mod intraday_editor;
