@@ -7,9 +7,6 @@ use rust_decimal::Decimal;
 
 use super::wide::Wide;
 
-/// Largest `Decimal` mantissa (2^96 − 1).
-const MAX_MANTISSA: u128 = (1u128 << 96) - 1;
-
 /// Σ amount × price over `values`, in cents (scale 2), rounded half up;
 /// `None` when a value is negative or the total does not fit a `Decimal`.
 pub fn fiat_cents(values: impl IntoIterator<Item = (Decimal, Decimal)>) -> Option<Decimal> {
@@ -33,8 +30,9 @@ pub fn fiat_cents(values: impl IntoIterator<Item = (Decimal, Decimal)>) -> Optio
         let half = Wide::from_u128(5).checked_mul_pow10(scale - 3)?;
         total = total.checked_add(&half)?.div_pow10(scale - 2);
     }
-    let cents = total.to_u128().filter(|c| *c <= MAX_MANTISSA)?;
-    Decimal::try_from_i128_with_scale(i128::try_from(cents).ok()?, 2).ok()
+    // A `Decimal` refuses a mantissa past 2^96 − 1.
+    let cents = i128::try_from(total.to_u128()?).ok()?;
+    Decimal::try_from_i128_with_scale(cents, 2).ok()
 }
 
 #[cfg(test)]

@@ -220,32 +220,25 @@ impl Row {
         };
     }
 
-    /// The error `entry` shows now: none for text being typed (`typing`
-    /// and the visitor's last keystroke was there) that is unfinished
-    /// (see [`Field::error_to_show`]).
-    pub fn error_shown(&self, entry: Entry, typing: bool) -> Option<&str> {
-        let field = match entry {
-            Entry::Balance => Some(&self.balance),
-            Entry::ChangeTime(id) => self.changes.iter().find(|c| c.id == id).map(|c| &c.at),
-            Entry::ChangeBalance(id) => {
-                self.changes.iter().find(|c| c.id == id).map(|c| &c.balance)
-            }
-        }?;
-        field.error_to_show(typing && self.typed.last == Some(entry))
+    /// Whether `entry` holds back an unfinished error now: the visitor is
+    /// `typing` in the row and their last keystroke was there (see
+    /// [`Field::error_to_show`]).
+    pub fn typing_in(&self, entry: Entry, typing: bool) -> bool {
+        typing && self.typed.last == Some(entry)
     }
 
     /// Whether the row shows an error now, on a field (see
-    /// [`Row::error_shown`]) or for the estimate: its figures are the last
+    /// [`Row::typing_in`]) or for the estimate: its figures are the last
     /// valid entries', and the open row says so.
     pub fn shows_error(&self, typing: bool) -> bool {
+        let shown =
+            |field: &Field, entry| field.error_to_show(self.typing_in(entry, typing)).is_some();
         self.estimate_error.is_some()
             || self.edits().is_some_and(RateEdits::has_errors)
-            || self.error_shown(Entry::Balance, typing).is_some()
+            || shown(&self.balance, Entry::Balance)
             || self.changes.iter().any(|c| {
-                self.error_shown(Entry::ChangeTime(c.id), typing).is_some()
-                    || self
-                        .error_shown(Entry::ChangeBalance(c.id), typing)
-                        .is_some()
+                shown(&c.at, Entry::ChangeTime(c.id))
+                    || shown(&c.balance, Entry::ChangeBalance(c.id))
             })
     }
 
@@ -443,6 +436,18 @@ mod tests {
         assert!(row.shows_last_good_estimate());
     }
 
+    /// The error `entry` of `row` shows now.
+    fn shown(row: &Row, entry: Entry, typing: bool) -> Option<String> {
+        let field = match entry {
+            Entry::Balance => &row.balance,
+            Entry::ChangeTime(id) => &row.changes.iter().find(|c| c.id == id)?.at,
+            Entry::ChangeBalance(id) => &row.changes.iter().find(|c| c.id == id)?.balance,
+        };
+        field
+            .error_to_show(row.typing_in(entry, typing))
+            .map(str::to_string)
+    }
+
     #[test]
     fn only_the_field_typed_last_holds_back_an_unfinished_error() {
         let mut row = row_of(crate::engine::AssetSpec::flat("BNB", d("0.05")));
@@ -455,12 +460,12 @@ mod tests {
         // "1," may become 1,000 and "21:" 21:30; only the field typed last
         // holds its error back while the visitor types, the others show.
         row.note_typed(time);
-        assert_eq!(row.error_shown(time, true), None);
-        assert!(row.error_shown(Entry::Balance, true).is_some());
-        assert!(row.error_shown(change_balance, true).is_some());
+        assert_eq!(shown(&row, time, true), None);
+        assert!(shown(&row, Entry::Balance, true).is_some());
+        assert!(shown(&row, change_balance, true).is_some());
         assert!(row.shows_error(true));
         // Paused: every error shows.
-        assert!(row.error_shown(time, false).is_some());
+        assert!(shown(&row, time, false).is_some());
         // With only that field invalid, the row shows no error while typed.
         row.changes[0].balance = Field::new("500");
         typed(&mut row, "1,000", 1);
@@ -469,12 +474,12 @@ mod tests {
         // "25:" cannot become a time: shown at once, even while typed.
         row.changes[0].at = Field::new("25:");
         typed(&mut row, "1,000", 1);
-        assert!(row.error_shown(time, true).is_some());
+        assert!(shown(&row, time, true).is_some());
         // A change's field emptied is being typed; the opening balance empty is 0.
         row.changes[0].at = Field::new("");
         typed(&mut row, "", 1);
-        assert_eq!(row.error_shown(time, true), None);
-        assert!(row.error_shown(time, false).is_some());
+        assert_eq!(shown(&row, time, true), None);
+        assert!(shown(&row, time, false).is_some());
         assert_eq!(row.balance.error, None);
     }
 }

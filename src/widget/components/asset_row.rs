@@ -99,7 +99,8 @@ pub fn asset_row(props: &AssetRowProps) -> Html {
     // once the visitor pauses; the row's figures stay dimmed meanwhile.
     let typing = use_typing_pause(row.typed.count);
     let error = row
-        .error_shown(Entry::Balance, typing)
+        .balance
+        .error_to_show(row.typing_in(Entry::Balance, typing))
         .map(str::to_string)
         .or_else(|| row.estimate_error.clone());
     let compound_error = row.compound_error(props.settings.compound);

@@ -19,7 +19,7 @@ pub struct ChangeEntryProps<'a> {
     pub position: usize,
     /// The change as typed.
     pub change: &'a ChangeDraft,
-    /// The time's error to show now (see [`crate::widget::row::Row::error_shown`]).
+    /// The time's error to show now (see [`crate::widget::row::Row::typing_in`]).
     pub time_error: Option<&'a str>,
     /// The new balance's error to show now.
     pub balance_error: Option<&'a str>,

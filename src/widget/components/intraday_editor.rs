@@ -18,7 +18,7 @@ pub struct IntradayEditorProps {
     pub row: Rc<Row>,
     /// Its index.
     pub index: usize,
-    /// The visitor is typing in the row (see [`Row::error_shown`]).
+    /// The visitor is typing in the row (see [`Row::typing_in`]).
     pub typing: bool,
     /// Reducer dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
@@ -87,9 +87,10 @@ pub fn intraday_editor(props: &IntradayEditorProps) -> Html {
                             dispatch.dispatch(Action::RemoveChange { row: index, id });
                         })
                     };
-                    let error = |entry| props.row.error_shown(entry, props.typing);
+                    let typing_in = |entry| props.row.typing_in(entry, props.typing);
                     change_entry(ChangeEntryProps { symbol: &sym, row: index, position: pos, change,
-                        time_error: error(Entry::ChangeTime(change.id)), balance_error: error(Entry::ChangeBalance(change.id)),
+                        time_error: change.at.error_to_show(typing_in(Entry::ChangeTime(change.id))),
+                        balance_error: change.balance.error_to_show(typing_in(Entry::ChangeBalance(change.id))),
                         on_remove, dispatch: props.dispatch.clone() })
                 }) }
             </ol>
